@@ -1,0 +1,20 @@
+// Bundles each entry point into dist/ with esbuild. Type checking is `npm run typecheck`
+// (tsc), kept separate so the bundle step stays fast.
+import { build } from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+];
+
+await Promise.all(entries.map((e) => build({
+  entryPoints: { [e.out]: e.in },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: watch ? 'info' : 'warning',
+  banner: e.banner ? { js: e.banner } : undefined,
+})));

@@ -1,0 +1,88 @@
+// Text in, annotations out. Each paragraph is tokenized and searched for names and dates on
+// its own (cached by its text, so an edit re-analyses only the paragraphs it touched); the
+// passes that need the whole article (entity grouping, quotes, speakers, date resolution)
+// then run over the cached results, and they are linear in the article's length.
+import { parseArticle } from './article';
+import type { AnalyzedArticle, AnalyzedParagraph, MentionCandidate } from './analyzed';
+import { findDates, resolveDates, type DateCandidate } from './dates';
+import { findMentions, groupEntities } from './entities';
+import type { Annotations, Quote } from './model';
+import { tokenize, type SentenceSpan, type Token, type Tokenized } from './nlp';
+import { findQuotes } from './quotes';
+import { findReported } from './reported';
+import { attributeSpeakers } from './speakers';
+
+/** What one paragraph's text yields on its own; offsets relative to the paragraph. */
+export interface ParagraphResult {
+  tokens: Token[];
+  sentences: SentenceSpan[];
+  mentions: MentionCandidate[];
+  dates: DateCandidate[];
+}
+
+export interface AnalyzeOptions {
+  /** `YYYY-MM-DD` to resolve relative dates against when the front matter has no `date:`. */
+  referenceDate?: string;
+  cache?: ParagraphCache;
+}
+
+/** Per-paragraph results keyed by the paragraph's text, least recently used dropped first. */
+export class ParagraphCache {
+  private readonly entries = new Map<string, ParagraphResult>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly capacity = 5000) {}
+
+  get(text: string): ParagraphResult {
+    const found = this.entries.get(text);
+    if (found) {
+      this.hits++;
+      this.entries.delete(text);
+      this.entries.set(text, found);
+      return found;
+    }
+    this.misses++;
+    const result = analyzeParagraph(text);
+    this.entries.set(text, result);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return result;
+  }
+}
+
+export function analyzeParagraph(text: string): ParagraphResult {
+  const tok: Tokenized = tokenize(text);
+  return { ...tok, mentions: findMentions(text, tok), dates: findDates(text, tok) };
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Annotations {
+  const doc = analyzeArticle(text, options.cache);
+  const { entities, mentions } = groupEntities(doc);
+  const quotes: Quote[] = [...findQuotes(doc), ...findReported(doc)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const attributed = attributeSpeakers(doc, quotes, entities, mentions);
+  const referenceDate = validDate(doc.meta.date) ?? validDate(options.referenceDate);
+  const dates = resolveDates(doc, referenceDate);
+  return { meta: doc.meta, entities, mentions, quotes: attributed, dates };
+}
+
+/** The article with every paragraph's cached result moved to absolute offsets. */
+export function analyzeArticle(text: string, cache = new ParagraphCache()): AnalyzedArticle {
+  const article = parseArticle(text);
+  const paragraphs: AnalyzedParagraph[] = article.paragraphs.map((p) => {
+    const r = cache.get(p.text);
+    const at = p.start;
+    const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + at, end: x.end + at });
+    return {
+      ...p,
+      tokens: r.tokens.map(shift),
+      sentences: r.sentences.map(shift),
+      mentions: r.mentions.map(shift),
+      dates: r.dates.map(shift),
+    };
+  });
+  return { ...article, paragraphs };
+}
+
+function validDate(value: string | undefined): string | undefined {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : undefined;
+}
