@@ -3,13 +3,16 @@
 import { build } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
+// --outdir DIR: build elsewhere than dist/, so several checkouts' evaluations can run at once.
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist';
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
 ];
 
 await Promise.all(entries.map((e) => build({
   entryPoints: { [e.out]: e.in },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,7 +1,7 @@
 // `npm run eval`: runs the CLI over a gold corpus (brat standoff beside each article) and prints,
 // per type, precision/recall/F1 with exact spans and with overlapping spans, date-value accuracy
 // and speaker accuracy. It reports; it does not gate.
-//   tsx scripts/eval.ts [CORPUS_DIR] [--json FILE] [--verbose]
+//   tsx scripts/eval.ts [CORPUS_DIR] [--json FILE] [--cli dist/cli.js] [--verbose]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,15 +9,17 @@ import { basename, join } from 'node:path';
 import { parseBrat, type BratDocument, type BratSpan } from '../server/src/cli/brat';
 
 const args = process.argv.slice(2);
-const corpus = args.find((a) => !a.startsWith('--')) ?? 'test/fixtures/corpus';
+const flagValues = new Set(['--json', '--cli'].map((f) => args[args.indexOf(f) + 1]).filter((_, i) => args.includes(['--json', '--cli'][i])));
+const corpus = args.find((a) => !a.startsWith('--') && !flagValues.has(a)) ?? 'test/fixtures/corpus';
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const verbose = args.includes('--verbose');
+const cli = args.includes('--cli') ? args[args.indexOf('--cli') + 1] : 'dist/cli.js';
 
 const TYPES = ['Person', 'Organization', 'Place', 'Date', 'Quote', 'Reported'] as const;
 
 const articles = readdirSync(corpus).filter((f) => f.endsWith('.article')).sort();
 const out = mkdtempSync(join(tmpdir(), 'article-lens-eval-'));
-execFileSync(process.execPath, ['dist/cli.js', 'annotate', '--format', 'brat', '--out', out, ...articles.map((a) => join(corpus, a))], { stdio: 'inherit' });
+execFileSync(process.execPath, [cli, 'annotate', '--format', 'brat', '--out', out, ...articles.map((a) => join(corpus, a))], { stdio: 'inherit' });
 
 interface Counts { tp: number; fp: number; fn: number }
 const blank = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
