@@ -8,6 +8,8 @@ const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist';
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ];
 
 await Promise.all(entries.map((e) => build({
@@ -20,4 +22,5 @@ await Promise.all(entries.map((e) => build({
   sourcemap: true,
   logLevel: watch ? 'info' : 'warning',
   banner: e.banner ? { js: e.banner } : undefined,
+  external: e.external,
 })));

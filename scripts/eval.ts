@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parseBrat, type BratDocument, type BratSpan } from '../server/src/cli/brat';
+import { parseBrat, type BratDocument, type BratSpan } from '../server/src/formats/brat';
 
 const args = process.argv.slice(2);
 const flagValues = new Set(['--json', '--cli'].map((f) => args[args.indexOf(f) + 1]).filter((_, i) => args.includes(['--json', '--cli'][i])));

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBrat } from '../../server/src/cli/brat';
-import type { ArticleJson } from '../../server/src/cli/json';
+import { parseBrat } from '../../server/src/formats/brat';
+import type { ArticleJson } from '../../server/src/formats/json';
 
 const root = join(__dirname, '../..');
 const cli = join(root, 'dist/cli.js');

@@ -4,8 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, ParagraphCache } from '../analysis/analyze';
-import { toBrat } from './brat';
-import { toJson } from './json';
+import { toBrat } from '../formats/brat';
+import { toJson } from '../formats/json';
 import { readArticleFile } from './readArticle';
 
 const USAGE = `Usage: article-lens annotate [--format json|brat] [--out DIR] [--date YYYY-MM-DD] FILE...
