@@ -6,6 +6,8 @@ const watch = process.argv.includes('--watch');
 // --outdir DIR: build elsewhere than dist/, so several checkouts' evaluations can run at once.
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist';
+// --production: minified, without source maps, for the .vsix.
+const production = process.argv.includes('--production');
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'server/src/server.ts', out: 'server' },
@@ -19,7 +21,8 @@ await Promise.all(entries.map((e) => build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: watch ? 'info' : 'warning',
   banner: e.banner ? { js: e.banner } : undefined,
   external: e.external,
