@@ -1,6 +1,7 @@
 // A minimal LSP client for the protocol tests: starts dist/server.js over stdio and speaks to
 // it with real JSON-RPC messages, as an editor does.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createProtocolConnection,
@@ -24,6 +25,7 @@ export interface TestServer {
 }
 
 export async function startServer(settings: Record<string, unknown> = {}): Promise<TestServer> {
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server = { connection, process: child, settings } as TestServer;
