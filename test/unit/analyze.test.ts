@@ -1,0 +1,83 @@
+// The pipeline as a whole: per-paragraph reuse, the three paragraph shapes, and bad input.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, ParagraphCache } from '../../server/src/analysis/analyze';
+import type { Annotations } from '../../server/src/analysis/model';
+
+const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
+
+/** Every span lies inside the text, its `text` is its slice, and references resolve. */
+function assertConsistent(text: string, a: Annotations): void {
+  const spans = [...a.mentions, ...a.quotes, ...a.dates];
+  for (const s of spans) {
+    assert.ok(s.start >= 0 && s.start < s.end && s.end <= text.length, `span ${s.start}-${s.end} out of bounds`);
+    assert.equal(text.slice(s.start, s.end), s.text);
+  }
+  for (const m of a.mentions) assert.ok(a.entities[m.entity].mentions.includes(a.mentions.indexOf(m)));
+  for (const q of a.quotes) {
+    if (q.cue) assert.ok(q.cue.start >= 0 && q.cue.end <= text.length && q.cue.start < q.cue.end);
+    if (q.speaker) {
+      assert.equal(a.mentions[q.speaker.mention].entity, q.speaker.entity);
+    }
+  }
+  for (const d of a.dates) if (d.value !== null) assert.match(d.value, /^\d{4}(-\d{2}(-\d{2})?)?$/);
+}
+
+describe('the analysis pipeline', () => {
+  it('gives spans that are exact slices of the text, with references that resolve (the sample)', () => {
+    assertConsistent(sample, analyze(sample));
+  });
+
+  it('re-analyses only the paragraph an edit touched', () => {
+    const cache = new ParagraphCache();
+    analyze(sample, { cache });
+    const before = cache.misses;
+    const edited = sample.replace('Both commanders were highly revered', 'Both commanders were much revered');
+    const a = analyze(edited, { cache });
+    assert.equal(cache.misses - before, 1);
+    assertConsistent(edited, a);
+  });
+
+  it('gives the same result for an unchanged text whether cached or not', () => {
+    const cache = new ParagraphCache();
+    analyze(sample, { cache });
+    assert.deepEqual(analyze(sample, { cache }), analyze(sample));
+  });
+
+  it('finds the same names whether paragraphs are lines, blank-line blocks or hard-wrapped blocks', () => {
+    const body = [
+      'Qais al-Khazali said in an interview on Tuesday that the lawsuit is now being pursued once again.',
+      'Khazali also said that the deployment of US military forces in Iraq is meant to ensure security.',
+    ];
+    const names = (text: string) => analyze(text).mentions.map((m) => m.text);
+    const lines = names(body.join('\n'));
+    assert.ok(lines.length > 0);
+    assert.deepEqual(names(body.join('\n\n')), lines);
+    const wrapped = body.map((p) => p.replace(/(.{40,60}?) /g, '$1\n')).join('\n\n');
+    assert.deepEqual(names(wrapped), lines);
+  });
+
+  describe('on bad input, degrades instead of failing', () => {
+    const cases: [string, string][] = [
+      ['an empty file', ''],
+      ['only front matter', '---\ntitle: x\n---\n'],
+      ['a quote never closed', '“This quote never ends, said the minister.\nNext paragraph with Donald Trump.\n“And another'],
+      ['a closing mark never opened', 'He said it was over.” Then he left.'],
+      ['thousands of quotation marks', '"'.repeat(20000) + ' “'.repeat(5000)],
+      ['nested quotes', '“He said ‘she said “they said ‘no’ ” ’ ” and left.'],
+      ['binary-like junk', String.fromCharCode(...Array.from({ length: 3000 }, (_, i) => (i * 7919) % 0xd7ff))],
+      ['lone surrogates', 'Iraq \uD800 Syria \uDC00 “quote\uD83D”'],
+      ['zero-width and combining marks', 'Zo\u0308e\u200B Smith said “hi\u200D”. José Martí visited Bogotá.'],
+      ['right-to-left text', 'قال الرئيس «سنبقى» يوم الثلاثاء. ראש הממשלה אמר "כן".'],
+      ['CR-only line ends', 'Headline\rDonald Trump said “yes.”\rOn January 3, 2020.'],
+      ['a very long single line', 'Donald Trump said “we will” on Tuesday in Baghdad. '.repeat(3000)],
+    ];
+    for (const [name, text] of cases) {
+      it(name, () => {
+        const a = analyze(text, { referenceDate: '2020-01-10' });
+        assertConsistent(text, a);
+      });
+    }
+  });
+});
