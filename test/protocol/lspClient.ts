@@ -21,6 +21,8 @@ export interface TestServer {
   legend: SemanticTokensLegend;
   /** What the server gets when it asks for `workspace/configuration` of `articleLens`. */
   settings: Record<string, unknown>;
+  /** Resolves at the server's next `workspace/semanticTokens/refresh`: it sends one once it has (re)loaded settings. */
+  nextRefresh(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,14 @@ export async function startServer(settings: Record<string, unknown> = {}): Promi
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server = { connection, process: child, settings } as TestServer;
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => server.settings));
-  connection.onRequest('workspace/semanticTokens/refresh', () => null);
+  let refreshed: (() => void)[] = [];
+  server.nextRefresh = () => new Promise((resolve) => refreshed.push(resolve));
+  connection.onRequest('workspace/semanticTokens/refresh', () => {
+    const waiting = refreshed;
+    refreshed = [];
+    for (const resolve of waiting) resolve();
+    return null;
+  });
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   const init = await connection.sendRequest<InitializeResult>('initialize', {

@@ -181,8 +181,11 @@ describe('settings', () => {
     try {
       const docUri = 'untitled:settings.article';
       await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: docUri, languageId: 'article', version: 1, text: 'Donald Trump spoke on Tuesday.\n' } });
-      // The server pulls settings after `initialized`; a change notification makes it pull again.
+      // The server pulls settings after `initialized` and again on a change notification, then
+      // asks the editor to refresh its tokens.
+      const loaded = server.nextRefresh();
       await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await loaded;
       const h = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: docUri }, position: { line: 0, character: 23 } });
       assert.match((h.contents as { value: string }).value, /2020-01-07/);
       const r = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: docUri } });

@@ -1,22 +1,23 @@
-// Dates: expressions that place something in calendar time, found per paragraph and resolved
-// against the article's date.
+// Dates: expressions that place something in calendar time, found per paragraph
+// (`dates/grammar.ts`) and resolved over the whole article against its date (`dates/resolve.ts`).
 import type { AnalyzedArticle } from './analyzed';
-import type { DateRef, Span } from './model';
+import type { DateRef } from './model';
 import type { Tokenized } from './nlp';
+import { findDateExpressions, type DateCandidate } from './dates/grammar';
+import { resolveDateValues } from './dates/resolve';
 
-export interface DateCandidate extends Span {
-  text: string;
-}
+export type { DateCandidate, DateExpr } from './dates/grammar';
 
 /** Date expressions in one paragraph; offsets relative to `text`. */
 export function findDates(text: string, tok: Tokenized): DateCandidate[] {
-  const out: DateCandidate[] = [];
-  for (const t of tok.tokens) if (t.tags.has('Date') && !t.tags.has('Time')) out.push({ start: t.start, end: t.end, text: t.text });
-  return out;
+  return findDateExpressions(text, tok);
 }
 
-/** Normalized values for every date candidate in the article. */
+/**
+ * Normalized values for every date candidate in the article: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or
+ * null where the text gives no date. Relative dates need `referenceDate`; the machine's clock is
+ * never used.
+ */
 export function resolveDates(doc: AnalyzedArticle, referenceDate: string | undefined): DateRef[] {
-  void referenceDate;
-  return doc.paragraphs.flatMap((p) => p.dates.map((d) => ({ ...d, value: null })));
+  return resolveDateValues(doc, referenceDate);
 }
