@@ -3,7 +3,7 @@
 import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../articles';
 import type { DateRef, Entity, Quote } from '../analysis/model';
-import { daysBetween, weekday } from './calendar';
+import { parseIso, weekday } from '../analysis/dates/calendar';
 
 const MAX_QUOTES_LISTED = 5;
 
@@ -71,9 +71,11 @@ export function quoteCard(doc: AnalyzedDocument, quote: Quote): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 function spell(value: string): string {
   const [y, m, d] = value.split('-').map(Number);
-  if (d) return `${weekday(value)}, ${MONTHS[m - 1]} ${d}, ${y}`;
+  if (d) return `${WEEKDAYS[weekday(parseIso(value)!)]}, ${MONTHS[m - 1]} ${d}, ${y}`;
   if (m) return `${MONTHS[m - 1]} ${y}`;
   return String(y);
 }
@@ -91,7 +93,7 @@ export function dateCard(doc: AnalyzedDocument, date: DateRef): string {
   }
   lines.push(`${md(spell(date.value))} · \`${date.value}\``);
   if (articleDate && /^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
-    const days = daysBetween(articleDate, date.value);
+    const days = parseIso(date.value)! - parseIso(articleDate)!;
     lines.push('', days === 0 ? 'The article’s date' : `${Math.abs(days)} ${Math.abs(days) === 1 ? 'day' : 'days'} ${days < 0 ? 'before' : 'after'} the article’s date (${articleDate}${doc.annotations.meta.date ? '' : ', from the reference date setting'})`);
   }
   return lines.join('\n');
