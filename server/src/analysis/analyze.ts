@@ -58,7 +58,8 @@ export function analyzeParagraph(text: string): ParagraphResult {
 export function analyze(text: string, options: AnalyzeOptions = {}): Annotations {
   const doc = analyzeArticle(text, options.cache);
   const { entities, mentions } = groupEntities(doc);
-  const quotes: Quote[] = [...findQuotes(doc), ...findReported(doc)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const marked = findQuotes(doc);
+  const quotes: Quote[] = [...marked, ...findReported(doc, marked)].sort((a, b) => a.start - b.start || b.end - a.end);
   const attributed = attributeSpeakers(doc, quotes, entities, mentions);
   const referenceDate = validDate(doc.meta.date) ?? validDate(options.referenceDate);
   const dates = resolveDates(doc, referenceDate);
