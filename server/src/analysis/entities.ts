@@ -708,6 +708,12 @@ export function groupEntities(doc: AnalyzedArticle): { entities: Entity[]; menti
   };
   // Words of multi-word names: "Khazali" in "Qais al-Khazali", "Church" in "Church of Scientology".
   const partOf = new Map<string, Draft>();
+  const frequency = new Map<string, number>();
+  for (const d of drafts) frequency.set(d.text, (frequency.get(d.text) ?? 0) + 1);
+  // The fullest name wins; between two as full, the one the article uses more (a one-off
+  // misspelling in a caption does not become the canonical name).
+  const fuller = (a: Draft, b: Draft) => a.text.length > b.text.length
+    || (a.text.length === b.text.length && (frequency.get(a.text) ?? 0) > (frequency.get(b.text) ?? 0));
   for (const d of drafts) {
     const words = d.text.split(/\s+/);
     if (words.length < 2 || d.weak && !votes.has(d.text) && words.every((w) => isEnglishWord(w))) continue;
@@ -724,7 +730,7 @@ export function groupEntities(doc: AnalyzedArticle): { entities: Entity[]; menti
     for (const w of parts) {
       if (w === d.text) continue;
       const prev = partOf.get(w);
-      if (!prev || prev.type === d.type && prev.text.length < d.text.length) partOf.set(w, d);
+      if (!prev || prev.type === d.type && fuller(d, prev)) partOf.set(w, d);
     }
   }
 
