@@ -79,6 +79,11 @@ describe('dates', () => {
       assert.equal(valueOf('The minister spoke to parliament on Friday.', 'Friday', '2015-09-22'), '2015-09-18');
     });
 
+    it('looks ahead from "expected", "due" or "forecast", even in a past-tense report', () => {
+      assert.equal(valueOf('Söder warned that more rain was expected on Tuesday.', 'Tuesday', '2024-06-03'), '2024-06-04');
+      assert.equal(valueOf('The verdict is due on Friday.', 'Friday', '2015-09-22'), '2015-09-25');
+    });
+
     it('is unresolved when the article has no date', () => {
       assert.deepEqual(dates('Khazali said in an interview aired on Tuesday night that the lawsuit is pursued.'), [['Tuesday night', null]]);
     });

@@ -149,4 +149,9 @@ describe('entities', () => {
       + 'team won three points. The referee booked two players. The match ended 1 – 0 and Sweden lead the group.';
     assert.deepEqual(mentions(text), ['Organization:Sweden', 'Organization:South Korea', 'Organization:Sweden']);
   });
+
+  it('takes an unknown one-word name after a preposition of place, or "resident of", for a place', () => {
+    has('A firefighter died when his boat capsized near Pfaffenhofen.', 'Place', 'Pfaffenhofen');
+    has('Anna Müller, a 67-year-old resident of Schrobenhausen, said it was the worst flood.', 'Place', 'Schrobenhausen');
+  });
 });

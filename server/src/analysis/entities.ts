@@ -14,6 +14,7 @@ import { MAX_TITLE_WORDS, TITLES, WEAK_TITLES } from './lexicon/honorifics';
 import {
   CAPTION_LABELS, COMMON_WORDS, EVENT_HEADS, HYPHEN_PREFIXES, HYPHEN_SUFFIXES, INNER_POSSESSIVES, NOT_ACRONYMS, NOT_NAMES,
   ORG_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PLACE_CUES_AFTER, PLACE_CUES_BEFORE,
+  LOCATIVE_BEFORE,
 } from './lexicon/names';
 import {
   AMBIGUOUS_HEADS, KNOWN_ORGS, PRODUCTS, LEADING_PARTICLES, NAME_PARTICLES, NEWSGROUP_ROOTS, ORG_FIRST, ORG_HEADS, THE_HEADS, TLDS,
@@ -611,6 +612,7 @@ function classify(text: string, name: Piece[], span: string, titled: boolean, st
   if (words.length === 1) {
     if (firstTok.tags.has('Place') && !firstTok.tags.has('Person') && !firstTok.tags.has('Organization')) return { type: 'Place', weak: !isCountry(span) };
     if (a1 && PERSON_CUES_AFTER.has(a1) && !cue.possessive) return { type: 'Person' };
+    if (person === 0 && org === 0 && !cue.possessive && cue.before && LOCATIVE_BEFORE.has(cue.before)) return { type: 'Place', weak: true };
     if (org > 0 && person === 0 && !cue.possessive) return { type: 'Organization', weak: true };
     if (person > 0) return { type: 'Person', weak: !(firstTok.tags.has('LastName') || firstTok.tags.has('FirstName')) };
     return { type: 'Person', weak: true };

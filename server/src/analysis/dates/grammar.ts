@@ -586,6 +586,8 @@ function link(text: string, list: DateCandidate[]): void {
 }
 
 const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'tomorrow', 'upcoming', 'forthcoming', 'scheduled', 'slated', 'planned']);
+const AHEAD_PARTICIPLES = new Set(['expected', 'forecast', 'predicted', 'due', 'set', 'poised', 'likely']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re"]);
 const TO_FUTURE = new Set(['set', 'scheduled', 'expected', 'due', 'planned', 'plans', 'plan', 'planning', 'going', 'is', 'are', 'am', 'be', 'slated', 'poised', 'intends', 'intend', 'aims', 'hopes']);
 
 /** The tense of the verb nearest the date in its sentence: "will" or "is to" against a past verb. */
@@ -606,6 +608,8 @@ function tenseAround(ctx: Ctx, tok: Tokenized, c: DateCandidate): Tense | undefi
     const t = tok.tokens[i];
     const l = t.lower;
     if (FUTURE_WORDS.has(l)) return 'future';
+    // "rain was expected on Tuesday", "the vote is due on Friday": looking ahead even in the past tense.
+    if (AHEAD_PARTICIPLES.has(l) && BE_FORMS.has(tok.tokens[i - 1]?.lower ?? '')) return 'future';
     if (l.endsWith("'ll")) return 'future';
     if (l === 'to' && i > 0 && TO_FUTURE.has(tok.tokens[i - 1].lower) && tok.tokens[i + 1] && tok.tokens[i + 1].tags.has('Verb')) return 'future';
     if (l === 'would' || l === 'could') return undefined;

@@ -38,7 +38,10 @@ neighborhood suburb municipality governorate prefecture peninsula sea lake capit
 
 /** A lowercase noun before "of" and a name that makes it a place: "province of Anbar". */
 export const PLACE_CUES_BEFORE = new Set(`province city town village region state county district capital
-suburb island outskirts streets`.split(/\s+/));
+suburb island outskirts streets resident residents native natives mayor`.split(/\s+/));
+
+/** A preposition of location right before an unknown one-word name that makes it a place: "near Pfaffenhofen". */
+export const LOCATIVE_BEFORE = new Set(['near', 'outside', 'in', 'across', 'throughout', 'around', 'into']);
 
 /** A lowercase noun right after a name that makes it an organisation: "the Daesh terrorist group". */
 export const ORG_CUES_AFTER = new Set(`group groups organization organisation movement militia party company
