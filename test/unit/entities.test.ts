@@ -154,4 +154,9 @@ describe('entities', () => {
     has('A firefighter died when his boat capsized near Pfaffenhofen.', 'Place', 'Pfaffenhofen');
     has('Anna Müller, a 67-year-old resident of Schrobenhausen, said it was the worst flood.', 'Place', 'Schrobenhausen');
   });
+
+  it('takes the name after "<role> at" for an employer: "an analyst at Bernstein", "Analysts at Morgan Stanley"', () => {
+    has('“It’s a start,” said Maria Gonzalez, a semiconductor analyst at Bernstein in London.', 'Organization', 'Bernstein');
+    has('Analysts at Morgan Stanley said the reductions could save the company $3 billion a year.', 'Organization', 'Morgan Stanley');
+  });
 });

@@ -73,4 +73,9 @@ describe('reported speech', () => {
   it('a description in an opening sentence resolves to the person named next', () => {
     assert.match(speakerOf(khazali, 'the former Iraqi government was ordered'), /Khazali/);
   });
+
+  it('is not a noun phrase object: "reported a 12% drop in revenue" reports a thing, not a clause', () => {
+    const a = analyze('Rival Advanced Micro Devices reported a 12% drop in quarterly revenue on Tuesday.\n');
+    assert.deepEqual(reported(a), []);
+  });
 });

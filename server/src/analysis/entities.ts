@@ -14,7 +14,7 @@ import { MAX_TITLE_WORDS, TITLES, WEAK_TITLES } from './lexicon/honorifics';
 import {
   CAPTION_LABELS, COMMON_WORDS, EVENT_HEADS, HYPHEN_PREFIXES, HYPHEN_SUFFIXES, INNER_POSSESSIVES, NOT_ACRONYMS, NOT_NAMES,
   ORG_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PLACE_CUES_AFTER, PLACE_CUES_BEFORE,
-  LOCATIVE_BEFORE,
+  LOCATIVE_BEFORE, AFFILIATION_ROLES,
 } from './lexicon/names';
 import {
   AMBIGUOUS_HEADS, KNOWN_ORGS, PRODUCTS, LEADING_PARTICLES, NAME_PARTICLES, NEWSGROUP_ROOTS, ORG_FIRST, ORG_HEADS, THE_HEADS, TLDS,
@@ -547,13 +547,14 @@ interface Typed {
   inner?: boolean;
 }
 
-function cueWords(text: string, start: number, end: number): { before?: string; beforeOf?: string; after: string[]; possessive: boolean } {
+function cueWords(text: string, start: number, end: number): { before?: string; beforeOf?: string; beforeAt?: string; after: string[]; possessive: boolean } {
   const b = /([a-z-]+)\s+$/.exec(text.slice(Math.max(0, start - 30), start));
   const bOf = /([a-z-]+)\s+of\s+(?:the\s+)?$/.exec(text.slice(Math.max(0, start - 40), start));
+  const bAt = /([A-Za-z-]+)\s+at\s+(?:the\s+)?$/.exec(text.slice(Math.max(0, start - 40), start));
   const tail = text.slice(end, end + 40);
   const possessive = /^[’']s?\s/.test(tail);
   const a = /^(?:[’']s?)?((?:\s+[a-z][a-z-]*){1,2})/.exec(tail);
-  return { before: b?.[1], beforeOf: bOf?.[1], after: a ? a[1].trim().split(/\s+/) : [], possessive };
+  return { before: b?.[1], beforeOf: bOf?.[1], beforeAt: bAt?.[1].toLowerCase(), after: a ? a[1].trim().split(/\s+/) : [], possessive };
 }
 
 function classify(text: string, name: Piece[], span: string, titled: boolean, start: number, end: number): Typed {
@@ -608,6 +609,8 @@ function classify(text: string, name: Piece[], span: string, titled: boolean, st
   const comma = /^, ((?:\p{Lu}[\p{L}.]*)(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(end, end + 30));
   if (comma && (isPlaceName(comma[1]) || isPlaceName(comma[1].split(' ')[0])) && (words.length === 1 || person === 0) && words.length <= 3 && !isCountry(span)) return { type: 'Place' };
   if (cue.before && ORG_CUES_BEFORE.has(cue.before)) return { type: 'Organization' };
+  // "an analyst at Bernstein", "researchers at Morgan Stanley": where someone works (places were typed above).
+  if (cue.beforeAt && AFFILIATION_ROLES.has(cue.beforeAt)) return { type: 'Organization' };
   // compromise's tags.
   if (words.length === 1) {
     if (firstTok.tags.has('Place') && !firstTok.tags.has('Person') && !firstTok.tags.has('Organization')) return { type: 'Place', weak: !isCountry(span) };

@@ -189,6 +189,8 @@ function subjectThenVerb(view: ParagraphView, from: number, to: number): boolean
   const toks = view.tokens;
   for (let k = from; k < to; k++) {
     if (view.quoteOf[k] < 0 && RELATIVE.has(toks[k].lower) && k > from) return false;
+    // "reported a 12% drop in revenue": after a determiner or a number, "drop" is a noun.
+    if (k > from && (toks[k - 1].tags.has('Determiner') || toks[k - 1].tags.has('Value') || toks[k - 1].tags.has('Possessive')) && !FINITE_WORDS.has(toks[k].lower)) continue;
     if (isFinite(toks[k], toks[k - 1])) return true;
   }
   return false;

@@ -40,6 +40,13 @@ neighborhood suburb municipality governorate prefecture peninsula sea lake capit
 export const PLACE_CUES_BEFORE = new Set(`province city town village region state county district capital
 suburb island outskirts streets resident residents native natives mayor`.split(/\s+/));
 
+/** A person's role before "at" and a name that makes it their employer: "an analyst at Bernstein". */
+export const AFFILIATION_ROLES = new Set(`analyst analysts economist economists strategist strategists researcher
+researchers professor professors lecturer scientist scientists engineer engineers executive executives employee
+employees staff worker workers director manager managers partner partners lawyer lawyers spokesman spokeswoman
+spokesperson official officials trader traders banker bankers editor editors reporter reporters correspondent
+fellow chairman chief head doctors doctor nurse nurses student students coach`.split(/\s+/));
+
 /** A preposition of location right before an unknown one-word name that makes it a place: "near Pfaffenhofen". */
 export const LOCATIVE_BEFORE = new Set(['near', 'outside', 'in', 'across', 'throughout', 'around', 'into']);
 
