@@ -110,4 +110,13 @@ describe('speakers', () => {
     assert.match(speaker(khazali, r), /Khazali/);
     assert.equal(r.speaker?.via, 'description');
   });
+
+  it('an inverted attribution with a lowercase role before the name: “…,” said councillor Helen Hayden', () => {
+    const text = "'This is a good day for everyone who wants cleaner air,' said councillor Helen Hayden, the executive member for infrastructure. 'We listened, and we changed the plans.'\n";
+    const a = analyze(text);
+    const first = find(a, "'This is a good day");
+    assert.equal(speaker(a, first), 'Helen Hayden');
+    assert.equal(cue(text, first), 'said councillor Helen Hayden');
+    assert.equal(speaker(a, find(a, "'We listened")), 'Helen Hayden');
+  });
 });

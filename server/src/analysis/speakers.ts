@@ -675,6 +675,17 @@ class Attributor {
         // A description: up to its head noun.
         let end = k;
         while (end + 1 < s.last && view.quoteOf[end + 1] < 0 && !/[,;:.!?]/.test(toks[end].post) && !PREPOSITIONS.has(toks[end + 1].lower) && !toks[end + 1].tags.has('Verb')) end++;
+        // "said councillor Helen Hayden", "said spokeswoman Jane Doe": a lowercase role, then the name.
+        for (let n = k + 1; n <= end; n++) {
+          const inner = byFirst.get(n);
+          if (inner === undefined) continue;
+          if (this.mentions[inner].type === 'Person' && !this.isPossessive(view, this.mentions[inner])) {
+            let last = n;
+            while (last + 1 < s.last && toks[last + 1].start < this.mentions[inner].end) last++;
+            return { speaker: this.named(inner, via), cue: spanOf(toks, from, last + 1) };
+          }
+          break;
+        }
         // "said the company's chief executive, John Smith": the name in apposition.
         const named = end + 1 < s.last && /^,\s*$/.test(toks[end].post) ? byFirst.get(end + 1) : undefined;
         if (named !== undefined && this.mentions[named].type === 'Person') {
