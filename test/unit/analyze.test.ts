@@ -80,4 +80,26 @@ describe('the analysis pipeline', () => {
       });
     }
   });
+
+  describe('a non-English article', () => {
+    const text = [
+      '---', 'date: 2023-05-10', '---',
+      "Le président Emmanuel Macron a déclaré mardi à Paris que « la France restera aux côtés de l'Ukraine ». Selon Le Monde, la Commission européenne prépare de nouvelles sanctions.",
+      '« Nous ne céderons pas », a ajouté la Première ministre devant l’Assemblée nationale le 9 mai 2023.',
+      'Die Bundesregierung in Berlin hat am Dienstag neue Hilfen angekündigt. „Wir stehen fest an der Seite der Ukraine", erklärte er.',
+    ].join('\n');
+    const a = analyze(text);
+
+    it('still has its quotes, in guillemets and German marks', () => {
+      assert.deepEqual(a.quotes.map((q) => q.text), ["« la France restera aux côtés de l'Ukraine »", '« Nous ne céderons pas »', '„Wir stehen fest an der Seite der Ukraine"']);
+    });
+
+    it('still has its full dates, with their values', () => {
+      assert.deepEqual(a.dates.map((d) => [d.text, d.value]), [['9 mai 2023', '2023-05-09']]);
+    });
+
+    it('keeps only names the gazetteers know instead of taking capitalised nouns for names', () => {
+      assert.deepEqual(a.mentions.map((m) => `${m.type}:${m.text}`), ['Place:Paris', 'Place:France', 'Place:Berlin']);
+    });
+  });
 });

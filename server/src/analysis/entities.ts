@@ -11,6 +11,7 @@ import type { AnalyzedArticle, MentionCandidate } from './analyzed';
 import type { Entity, EntityType, Mention } from './model';
 import type { Token, Tokenized } from './nlp';
 import { MAX_TITLE_WORDS, TITLES, WEAK_TITLES } from './lexicon/honorifics';
+import { isForeignProse } from './lexicon/languages';
 import {
   CAPTION_LABELS, COMMON_WORDS, EVENT_HEADS, HYPHEN_PREFIXES, HYPHEN_SUFFIXES, INNER_POSSESSIVES, NOT_ACRONYMS, NOT_NAMES,
   ORG_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PLACE_CUES_AFTER, PLACE_CUES_BEFORE,
@@ -652,6 +653,9 @@ export function findMentions(text: string, tok: Tokenized): MentionCandidate[] {
     kept.push(m);
   }
   addAppositiveRoles(text, kept);
+  // In another language, capitals and cue words mean other things: keep only the names the
+  // gazetteers know, rather than guess wildly.
+  if (isForeignProse(tok.tokens.map((t) => t.lower))) return kept.filter((m) => (m.type === 'Place' && isPlaceName(m.text)) || KNOWN_ORGS.has(m.text));
   return kept;
 }
 

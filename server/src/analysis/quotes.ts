@@ -98,7 +98,8 @@ function findDoubleClose(t: string, open: number): DoubleClose {
       if (c === '»') return { at: j };
     } else {
       if (c === '”' || (o === '„' && c === '“')) return { at: j };
-      if (c === '"' && o === '“') return { at: j };
+      // Mixed marks are common in pasted text: “…" and the German „…" typed with a straight close.
+      if (c === '"' && (o === '“' || o === '„')) return { at: j };
       // A new opening mark before any closing one: the first quote was never closed.
       if (c === '“' && o === '“' && j > open + 1) return { at: -1, unclosedAt: sentenceStartBefore(t, open, j) };
     }

@@ -4,7 +4,7 @@
 // is ambiguous ("May", "March", a four-digit number); overlapping matches keep the longest.
 import type { Span } from '../model';
 import type { Token, Tokenized } from '../nlp';
-import { DECADE_WORDS, MONTHS, NAMED_DAYS, NUMBER_SOURCE, numberValue, ORDINAL_WORDS, WEEKDAYS } from '../lexicon/dates';
+import { DECADE_WORDS, FOREIGN_MONTHS, MONTHS, NAMED_DAYS, NUMBER_SOURCE, numberValue, ORDINAL_WORDS, WEEKDAYS } from '../lexicon/dates';
 
 export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'year' | 'decade' | 'century';
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
@@ -246,6 +246,15 @@ const RULES: Rule[] = [
       const start = pre && /^on$/i.test(pre) ? m.index + m[0].indexOf(wd) : m.index;
       const dir = pre ? (/next/i.test(pre) ? 1 : /last|past/i.test(pre) ? -1 : /this/i.test(pre) ? 0 : undefined) : undefined;
       return at(m, { kind: 'calendar', wd: wdOf(wd), dir: dir as -1 | 0 | 1 | undefined }, start);
+    },
+  },
+  // Other languages' full dates: "9 mai 2023", "9. Mai 2023", "1er janvier 2020", "9 de mayo de 2023"
+  {
+    re: rx(`${B}(\\d{1,2})(?:er|º|\\.)?\\s+(?:de\\s+)?(${[...FOREIGN_MONTHS.keys()].join('|')})\\s+(?:de\\s+)?(\\d{4})${E}`),
+    build: (m) => {
+      const d = Number(m[1]);
+      const mo = FOREIGN_MONTHS.get(m[2].toLowerCase());
+      return mo && d >= 1 && d <= 31 ? at(m, { kind: 'calendar', y: Number(m[3]), m: mo, d }) : null;
     },
   },
   // ISO dates: 2015-05-07

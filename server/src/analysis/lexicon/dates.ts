@@ -9,6 +9,29 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['december', 12], ['dec', 12],
 ]);
 
+/**
+ * Month names of other languages written in Latin script (French, German, Spanish, Italian,
+ * Portuguese, Dutch), lower case -> 1..12. Used only in full day-month-year dates ("9 mai 2023",
+ * "9. Mai 2023", "9 de mayo de 2023"), where a day and a year leave no doubt, so a non-English
+ * article's dates still resolve.
+ */
+export const FOREIGN_MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    'janvier janvier januar enero gennaio janeiro januari',
+    'février fevrier februar febrero febbraio fevereiro februari',
+    'mars märz marzo marzo março maart',
+    'avril april abril aprile abril april',
+    'mai mai mayo maggio maio mei',
+    'juin juni junio giugno junho juni',
+    'juillet juli julio luglio julho juli',
+    'août aout august agosto agosto agosto augustus',
+    'septembre september septiembre setiembre settembre setembro september',
+    'octobre oktober octubre ottobre outubro oktober',
+    'novembre november noviembre novembre novembro november',
+    'décembre decembre dezember diciembre dicembre dezembro december',
+  ].flatMap((names, i) => names.split(' ').map((n) => [n, i + 1] as [string, number])),
+);
+
 /** Weekday names and abbreviations, lower case -> 0 (Sunday) .. 6 (Saturday), as `Date.getUTCDay`. */
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['sunday', 0], ['sun', 0], ['monday', 1], ['mon', 1], ['tuesday', 2], ['tue', 2], ['tues', 2],
