@@ -58,7 +58,9 @@ async function gotoQuote(ctx: CommandContext, direction: 1 | -1): Promise<void> 
     vscode.window.setStatusBarMessage('Article Lens: no quotes in this article', 3000);
     return;
   }
-  const here = editor.selection.active;
+  // From the selection's start: after Next Quote selects a quote, the cursor sits at its end,
+  // and Previous Quote must move to the quote before it, not select the same one again.
+  const here = editor.selection.start;
   const next = direction === 1
     ? quotes.find((r) => r.start.isAfter(here)) ?? quotes[0]
     : [...quotes].reverse().find((r) => r.start.isBefore(here)) ?? quotes[quotes.length - 1];

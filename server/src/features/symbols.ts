@@ -19,11 +19,13 @@ const oneLine = (s: string, max = 80) => {
 export function documentSymbols(doc: AnalyzedDocument, token?: CancellationToken): DocumentSymbol[] {
   const { entities, mentions, quotes, dates, meta } = doc.annotations;
   const range = (s: Span): Range => ({ start: doc.lines.positionAt(s.start), end: doc.lines.positionAt(s.end) });
-  const whole = range({ start: 0, end: doc.text.length });
   const symbol = (name: string, kind: SymbolKind, r: Range, children?: DocumentSymbol[], detail?: string): DocumentSymbol =>
     ({ name: name || '(untitled)', kind, range: r, selectionRange: r, ...(detail ? { detail } : {}), ...(children ? { children } : {}) });
+  // Groups span the whole body, so an Outline sorted by position keeps them in this order
+  // (Sources first) instead of ordering them by their first child.
+  const body = range({ start: doc.bodyStart, end: doc.text.length });
   const group = (name: string, kind: SymbolKind, children: DocumentSymbol[]) =>
-    ({ ...symbol(name, kind, children.length ? cover(children) : whole, children), detail: String(children.length) });
+    ({ ...symbol(name, kind, body, children), detail: String(children.length) });
   const out: DocumentSymbol[] = [];
 
   const titleSpan = titleRange(doc);

@@ -1,0 +1,46 @@
+// The suite's side of the harness extension (test/e2e/harness): requests dropped into a folder
+// the extension host watches, answers read back. API-level checks in the real extension host.
+import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileAppears } from './wait';
+
+export interface Token { line: number; character: number; length: number; type: string; modifiers: string[]; text: string }
+export interface Symbol { name: string; detail?: string; kind: string; children: Symbol[] }
+export interface Hover { contents: string[] }
+export interface ActiveEditor { path: string; languageId: string; selection: { start: { line: number; character: number }; end: { line: number; character: number } }; selectedText: string }
+
+export class Harness {
+  private next = 0;
+  readonly rpc: string;
+
+  constructor(readonly dir: string) {
+    this.rpc = join(dir, 'rpc');
+    mkdirSync(this.rpc, { recursive: true });
+  }
+
+  /** Resolves once the harness extension has activated in the extension host. */
+  ready(timeoutMs = 60_000): Promise<string> {
+    return fileAppears(join(this.dir, 'harness-ready.json'), timeoutMs);
+  }
+
+  async call<T>(op: string, args: Record<string, unknown> = {}, timeoutMs = 20_000): Promise<T> {
+    const id = String(++this.next);
+    const req = join(this.rpc, `req-${id}.json`);
+    writeFileSync(req + '.tmp', JSON.stringify({ op, args }));
+    renameSync(req + '.tmp', req);
+    const reply = JSON.parse(await fileAppears(join(this.rpc, `res-${id}.json`), timeoutMs).catch((e: Error) => {
+      throw new Error(`harness ${op}(${JSON.stringify(args)}): ${e.message}`);
+    })) as { ok: boolean; result?: T; error?: string };
+    rmSync(req, { force: true });
+    if (!reply.ok) throw new Error(`harness ${op} failed: ${reply.error}`);
+    return reply.result as T;
+  }
+
+  hover = (path: string, line: number, character: number) => this.call<Hover[]>('hover', { path, line, character });
+  symbols = (path: string) => this.call<Symbol[]>('symbols', { path });
+  tokens = (path: string) => this.call<{ legend: { tokenTypes: string[]; tokenModifiers: string[] } | null; tokens: Token[] }>('tokens', { path });
+  activeEditor = () => this.call<ActiveEditor | null>('activeEditor');
+  config = <T>(key: string) => this.call<T>('config', { key });
+  /** Runs a command; `{ $uri: path }` in args becomes a vscode.Uri. */
+  command = <T>(id: string, ...args: unknown[]) => this.call<T>('command', { id, args });
+}
