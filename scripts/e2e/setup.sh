@@ -14,6 +14,10 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 E2E="$ROOT/.e2e"
 NODE_VERSION="${E2E_NODE_VERSION:-24.21.0}"
 CODE_SERVER_VERSION="${E2E_CODE_SERVER_VERSION:-4.139.1}"
+# Run from an npm script (npm run test:all, npm start), the environment carries the outer npm's
+# settings, among them npm_config_user_agent naming Node 20, which code-server's postinstall
+# reads as the Node it runs on: start the nested installs from a clean npm environment.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -E '^(npm_|NODE$)')
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 log() { printf '[e2e setup] %s\n' "$*" >&2; }
