@@ -1,9 +1,10 @@
 // Starting and stopping the language server (dist/server.js, over node IPC).
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { languageIds, SECTION } from './config';
+import type { RestartPolicy } from './recovery';
 
-export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, recovery: RestartPolicy): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -16,6 +17,13 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     ]),
     synchronize: { configurationSection: SECTION },
     outputChannel: output,
+    errorHandler: {
+      error: (error, _message, count) => ({
+        action: recovery.onConnectionError(error.message, count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown,
+        handled: true,
+      }),
+      closed: () => ({ action: recovery.onServerDied() === 'restart' ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true }),
+    },
   };
   return new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
 }

@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { registerCommands } from './commands';
 import { SECTION } from './config';
+import { RestartPolicy } from './recovery';
 import { ArticleStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -11,13 +12,19 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Article Lens', { log: true });
   const status = new ArticleStatus(() => client);
+  const recovery = new RestartPolicy({
+    info: (m) => void vscode.window.showInformationMessage(m),
+    error: (m) => void vscode.window.showErrorMessage(m, 'Restart Server').then((pick) => pick && vscode.commands.executeCommand('articleLens.restartServer')),
+    log: (m) => output.warn(m),
+  });
 
   const start = async () => {
-    client = createClient(context, output);
+    client = createClient(context, output, recovery);
     await client.start();
     status.schedule(0);
   };
   const restart = async () => {
+    recovery.reset();
     const old = client;
     client = undefined;
     await old?.stop().catch((e: unknown) => output.error(`Stopping the server failed: ${String(e)}`));
