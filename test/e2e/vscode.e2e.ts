@@ -299,4 +299,26 @@ describe('VS Code end to end (code-server + chromium)', function () {
     assert.ok(text.includes('Person'));
     await wb.statusItem('articleLens.summary').filter({ hasText: /quotes? ·/ }).waitFor({ timeout: 20_000 });
   });
+
+  it('recovers when the language server is killed: restarts it and says so once', async () => {
+    const toasts = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'stopped unexpectedly and was restarted' });
+    for (let round = 1; round <= 2; round++) {
+      const [victim] = serverPids();
+      assert.ok(victim, `no language server to kill (round ${round})`);
+      process.kill(victim, 'SIGKILL');
+      const revived = await until(`a restarted language server (round ${round})`, 30_000, () => {
+        const pids = serverPids();
+        return pids.length === 1 && pids[0] !== victim ? pids[0] : undefined;
+      });
+      assert.notEqual(revived, victim);
+      const p = positionOf(sample, 'Khazali also said');
+      await until(`the restarted server to answer a hover (round ${round})`, 30_000, async () => {
+        const t = (await harness.hover(file, p.line, p.character + 2)).flatMap((h) => h.contents).join('\n');
+        return t.includes(SPEAKER) ? t : undefined;
+      });
+      // The user is told at the first death, and not again at the second.
+      if (round === 1) await toasts.first().waitFor({ timeout: 20_000 });
+    }
+    assert.ok(await toasts.count() <= 1, 'the restart was announced more than once');
+  });
 });
