@@ -38,11 +38,14 @@ export class ArticleStatus implements vscode.Disposable {
       const s = await client.sendRequest<Summary | null>(SummaryRequest, { uri: editor.document.uri.toString() });
       if (!s || editor !== vscode.window.activeTextEditor) return;
       const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-      this.item.text = `$(quote) ${plural(s.quotes, 'quote', 'quotes')} · ${plural(s.sources, 'source', 'sources')}`;
+      this.item.text = s.partial
+        ? `$(warning) Large article: analysed around the view`
+        : `$(quote) ${plural(s.quotes, 'quote', 'quotes')} · ${plural(s.sources, 'source', 'sources')}`;
       this.item.tooltip = [
         plural(s.quotes, 'quote', 'quotes') + ` from ${plural(s.sources, 'source', 'sources')}`,
         `${plural(s.people, 'person', 'people')}, ${plural(s.organizations, 'organization', 'organizations')}, ${plural(s.places, 'place', 'places')}`,
         plural(s.dates, 'date', 'dates'),
+        ...(s.partial ? [`This article is ${s.partial.size.toLocaleString('en')} characters, over articleLens.maxDocumentSize: the counts cover only the part analysed.`] : []),
         'Click to open the Outline',
       ].join('\n');
       this.item.show();

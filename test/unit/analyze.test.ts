@@ -39,6 +39,20 @@ describe('the analysis pipeline', () => {
     assertConsistent(edited, a);
   });
 
+  it('analyses only the paragraphs around a window when asked to, at whole-text offsets', () => {
+    const lines = sample.split('\n');
+    const start = sample.indexOf('Iran has described');
+    const a = analyze(sample, { window: { start, end: start + 10 } });
+    assertConsistent(sample, a);
+    const whole = analyze(sample);
+    assert.ok(a.mentions.length > 0 && a.mentions.length < whole.mentions.length);
+    // The window's paragraph and three on each side, no further.
+    const lineOf = (offset: number) => sample.slice(0, offset).split('\n').length - 1;
+    const here = lineOf(start);
+    assert.ok(a.mentions.every((m) => Math.abs(lineOf(m.start) - here) <= 3), 'a mention outside the window and its context');
+    assert.ok(lines.length > 8);
+  });
+
   it('gives the same result for an unchanged text whether cached or not', () => {
     const cache = new ParagraphCache();
     analyze(sample, { cache });

@@ -6,7 +6,7 @@ import { parseArticle } from './article';
 import type { AnalyzedArticle, AnalyzedParagraph, MentionCandidate } from './analyzed';
 import { findDates, resolveDates, type DateCandidate } from './dates';
 import { findMentions, groupEntities } from './entities';
-import type { Annotations, Quote } from './model';
+import type { Annotations, Quote, Span } from './model';
 import { tokenize, type SentenceSpan, type Token, type Tokenized } from './nlp';
 import { findQuotes } from './quotes';
 import { findReported } from './reported';
@@ -24,7 +24,16 @@ export interface AnalyzeOptions {
   /** `YYYY-MM-DD` to resolve relative dates against when the front matter has no `date:`. */
   referenceDate?: string;
   cache?: ParagraphCache;
+  /**
+   * Analyse only the paragraphs that overlap this span (and a few around them, for speaker
+   * turns and date anchors): how a document too large to analyse whole is still coloured
+   * where the reader looks. Offsets stay those of the whole text.
+   */
+  window?: Span;
 }
+
+/** Paragraphs analysed on each side of a window, so a turn or an anchor just outside still counts. */
+export const WINDOW_CONTEXT_PARAGRAPHS = 3;
 
 /** Per-paragraph results keyed by the paragraph's text, least recently used dropped first. */
 export class ParagraphCache {
@@ -56,7 +65,7 @@ export function analyzeParagraph(text: string): ParagraphResult {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Annotations {
-  const doc = analyzeArticle(text, options.cache);
+  const doc = analyzeArticle(text, options.cache, options.window);
   const { entities, mentions } = groupEntities(doc);
   const marked = findQuotes(doc);
   const quotes: Quote[] = [...marked, ...findReported(doc, marked)].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -67,9 +76,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Annotations
 }
 
 /** The article with every paragraph's cached result moved to absolute offsets. */
-export function analyzeArticle(text: string, cache = new ParagraphCache()): AnalyzedArticle {
+export function analyzeArticle(text: string, cache = new ParagraphCache(), window?: Span): AnalyzedArticle {
   const article = parseArticle(text);
-  const paragraphs: AnalyzedParagraph[] = article.paragraphs.map((p) => {
+  const paragraphs: AnalyzedParagraph[] = within(article.paragraphs, window).map((p) => {
     const r = cache.get(p.text);
     const at = p.start;
     const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + at, end: x.end + at });
@@ -82,6 +91,17 @@ export function analyzeArticle(text: string, cache = new ParagraphCache()): Anal
     };
   });
   return { ...article, paragraphs };
+}
+
+function within<P extends Span>(paragraphs: P[], window: Span | undefined): P[] {
+  if (!window) return paragraphs;
+  let first = paragraphs.findIndex((p) => p.end > window.start);
+  if (first < 0) return [];
+  let last = first;
+  while (last < paragraphs.length && paragraphs[last].start < window.end) last++;
+  first = Math.max(0, first - WINDOW_CONTEXT_PARAGRAPHS);
+  last = Math.min(paragraphs.length, last + WINDOW_CONTEXT_PARAGRAPHS);
+  return paragraphs.slice(first, last);
 }
 
 function validDate(value: string | undefined): string | undefined {

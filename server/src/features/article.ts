@@ -16,6 +16,7 @@ export function summary(doc: AnalyzedDocument): Summary {
     organizations: count('Organization'),
     places: count('Place'),
     dates: dates.length,
+    ...(doc.window ? { partial: { size: doc.text.length } } : {}),
   };
 }
 

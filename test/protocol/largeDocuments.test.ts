@@ -1,0 +1,69 @@
+// A document over the size limit is analysed a window at a time, around what is asked about,
+// and the server says so once.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Hover, SemanticTokens } from 'vscode-languageserver-protocol';
+import { decodeTokens, startServer, tokenText, type TestServer } from './lspClient';
+
+const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
+const body = sample.slice(sample.indexOf('---', 3) + 4);
+// Forty distinct copies of the sample's body: about 130,000 characters, 800 lines.
+const text = '---\ndate: 2020-01-10\n---\n' + Array.from({ length: 40 }, (_, i) => body.replace(/\n/g, ` (part ${i}).\n`) + '\n').join('');
+const uri = 'untitled:huge.article';
+const LIMIT = 20_000;
+
+describe('a document over the size limit', () => {
+  let server: TestServer;
+  const warnings: string[] = [];
+
+  before(async () => {
+    server = await startServer({ maxDocumentSize: LIMIT });
+    const record = (m: { type: number; message: string }) => { if (m.type === 2) warnings.push(m.message); };
+    server.connection.onNotification('window/showMessage', record);
+    server.connection.onRequest('window/showMessageRequest', (m: { type: number; message: string }) => { record(m); return null; });
+    const loaded = server.nextRefresh();
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await loaded;
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
+  });
+  after(() => server.stop());
+
+  const lines = text.split('\n');
+  const lastKhazali = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('Qais al-Khazali said')).pop()!;
+
+  it('colours the range asked for, however deep in the document', async () => {
+    const line = lastKhazali[1];
+    const r = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {
+      textDocument: { uri }, range: { start: { line, character: 0 }, end: { line: line + 5, character: 0 } },
+    });
+    const tokens = decodeTokens(r.data, server.legend);
+    assert.ok(tokens.some((t) => t.type === 'person' && tokenText(text, t) === 'Qais al-Khazali' && t.line === line));
+  });
+
+  it('answers full tokens for the beginning only, never the whole document', async () => {
+    const r = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const tokens = decodeTokens(r.data, server.legend);
+    assert.ok(tokens.length > 0);
+    assert.ok(tokens[tokens.length - 1].line < lastKhazali[1], 'tokens reach the end of a document over the limit');
+  });
+
+  it('hovers anywhere, analysing around the position', async () => {
+    const line = lastKhazali[1];
+    const h = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 3 } });
+    assert.match((h.contents as { value: string }).value, /Qais al-Khazali/);
+  });
+
+  it('says so once, whatever is asked and however often the document changes', async () => {
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'Breaking: ' }] });
+    await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+    await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 400, character: 3 } });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /over the 20,000 limit \(articleLens\.maxDocumentSize\)/);
+  });
+
+  it('marks its summary as partial, for the status bar', async () => {
+    const s = await server.connection.sendRequest<{ partial?: { size: number } }>('articleLens/summary', { uri });
+    assert.equal(s.partial?.size, text.length + 'Breaking: '.length);
+  });
+});
