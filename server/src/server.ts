@@ -9,6 +9,8 @@ import {
   type Connection,
   type DocumentSymbolParams,
   type HoverParams,
+  type Position,
+  type Range,
   type SemanticTokens,
   type SemanticTokensDelta,
   type SemanticTokensDeltaParams,
@@ -22,6 +24,8 @@ import { documentSymbols } from './features/symbols';
 import { hover } from './features/hover';
 import { LEGEND, SemanticTokensProvider } from './features/semanticTokens';
 import { exportAnnotations, quoteRanges, summary } from './features/article';
+import { sources } from './features/sources';
+import { SourcesRequest } from './protocol';
 import {
   DEFAULT_SETTINGS,
   ExportRequest,
@@ -31,6 +35,34 @@ import {
   type ExportParams,
   type ServerSettings,
 } from './protocol';
+// Issue 5 (navigate, check, code lens): see the block at the end of startServer.
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  type CodeActionParams,
+  type CodeLensParams,
+  type DidChangeWatchedFilesParams,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type PrepareRenameParams,
+  type ReferenceParams,
+  type RenameParams,
+  type ServerCapabilities,
+  type SymbolInformation,
+  type TextDocumentPositionParams,
+  type WorkspaceSymbolParams,
+} from 'vscode-languageserver/node';
+import { definition } from './features/definition';
+import { references } from './features/references';
+import { documentHighlights } from './features/highlight';
+import { prepareRename, rename, tooLargeToRename } from './features/rename';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { pullDiagnostics } from './features/diagnostics';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { WATCH_PATTERNS, WorkspaceIndex } from './workspaceIndex';
+import { diagnosticLevels } from './protocol';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -47,12 +79,16 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: { label: 'Article Lens' },
         semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true },
+        ...navigateCapabilities(params),
       },
       serverInfo: { name: 'Article Lens', version: '0.1.0' },
     };
   });
 
-  connection.onInitialized(() => void loadSettings());
+  connection.onInitialized(() => {
+    void loadSettings();
+    navigateInitialized();
+  });
   connection.onDidChangeConfiguration(() => void loadSettings());
 
   async function loadSettings(): Promise<void> {
@@ -67,19 +103,38 @@ export function startServer(connection: Connection): void {
     settings = {
       highlight: { ...DEFAULT_SETTINGS.highlight, ...(raw?.highlight ?? {}) },
       referenceDate: typeof raw?.referenceDate === 'string' ? raw.referenceDate : '',
+      diagnostics: diagnosticLevels(raw?.diagnostics),
+      maxDocumentSize: typeof raw?.maxDocumentSize === 'number' && raw.maxDocumentSize > 0 ? raw.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
     };
     store.setReferenceDate(/^\d{4}-\d{2}-\d{2}$/.test(settings.referenceDate) ? settings.referenceDate : undefined);
+    store.setMaxDocumentSize(settings.maxDocumentSize);
     connection.languages.semanticTokens.refresh();
+    refreshDiagnostics();
   }
 
-  /** The request's document, analysed at its current version; null once it is closed. */
-  const article = (uri: string, token?: CancellationToken): AnalyzedDocument | null => {
+  /**
+   * The request's document, analysed at its current version; null once it is closed. `focus`
+   * (a range or position) is what the request is about, for documents over the size limit.
+   */
+  const article = (uri: string, token?: CancellationToken, focus?: Range | Position): AnalyzedDocument | null => {
     const doc = documents.get(uri);
     if (!doc || token?.isCancellationRequested) return null;
-    return store.get(doc);
+    if (!focus) return store.get(doc);
+    const range = 'start' in focus ? focus : { start: focus, end: focus };
+    return store.get(doc, { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) });
+  };
+  // Over the size limit: said once per document, in the log and to the user.
+  const toldOverLimit = new Set<string>();
+  store.onOverLimit = (uri, size, limit) => {
+    if (toldOverLimit.has(uri)) return;
+    toldOverLimit.add(uri);
+    const message = `Article Lens: this article is ${size.toLocaleString('en')} characters, over the ${limit.toLocaleString('en')} limit (articleLens.maxDocumentSize); only the part you look at is analysed.`;
+    connection.console.warn(`${message} (${shapeOf({ uri })})`);
+    void connection.window.showWarningMessage(message);
   };
 
   documents.onDidClose((e) => {
+    toldOverLimit.delete(e.document.uri);
     store.forget(e.document.uri);
     tokens.forget(e.document.uri);
   });
@@ -94,7 +149,7 @@ export function startServer(connection: Connection): void {
     guarded<P, R>(name, connection.console, describe, fallback, handler);
 
   connection.onHover(safe('hover', null, (p: HoverParams, token) => {
-    const a = article(p.textDocument.uri, token);
+    const a = article(p.textDocument.uri, token, p.position);
     return a && hover(a, p.position, token);
   }));
   connection.onDocumentSymbol(safe('documentSymbol', null, (p: DocumentSymbolParams, token) => {
@@ -110,7 +165,7 @@ export function startServer(connection: Connection): void {
     return a ? tokens.delta(a, p.previousResultId, settings.highlight, token) : { data: [] };
   }));
   connection.languages.semanticTokens.onRange(safe('semanticTokens/range', { data: [] }, (p: SemanticTokensRangeParams, token) => {
-    const a = article(p.textDocument.uri, token);
+    const a = article(p.textDocument.uri, token, p.range);
     return a ? tokens.range(a, p.range, settings.highlight, token) : { data: [] };
   }));
   connection.onRequest(SummaryRequest, safe('summary', null, (p: ArticleParams, token) => {
@@ -125,6 +180,110 @@ export function startServer(connection: Connection): void {
     const a = article(p.uri, token);
     return a && exportAnnotations(a, p.format);
   }));
+
+  // The Sources view and report.
+  connection.onRequest(SourcesRequest, safe('sources', null, (p: ArticleParams, token) => {
+    const a = article(p.uri, token);
+    return a && sources(a, token);
+  }));
+
+  // ---- Issue 5: navigate (definition, references, highlight, rename, workspace symbols),
+  // check (pull diagnostics and their quick fixes) and the article's code lens. ----------------
+  let client: InitializeParams['capabilities'] = {};
+  const index = new WorkspaceIndex({
+    log: (message) => connection.console.error(message),
+    progress: () => connection.window.createWorkDoneProgress(),
+    maxChars: () => settings.maxDocumentSize,
+  });
+
+  function navigateCapabilities(params: InitializeParams): ServerCapabilities {
+    client = params.capabilities ?? {};
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    index.setFolders(folders);
+    return {
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: client.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+      workspaceSymbolProvider: true,
+      diagnosticProvider: { identifier: 'articleLens', interFileDependencies: false, workspaceDiagnostics: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    };
+  }
+
+  function navigateInitialized(): void {
+    if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCH_PATTERNS.map((globPattern) => ({ globPattern })) })
+        .catch((e) => connection.console.error(`Article Lens: could not watch the workspace's articles: ${String(e)}`));
+    }
+    if (client.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => index.changeFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+    }
+    // Lazily, once the editor is up: the workspace is read in the background.
+    setTimeout(() => index.start(), 500);
+  }
+
+  function refreshDiagnostics(): void {
+    if (!client.workspace?.diagnostics?.refreshSupport) return;
+    connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  const documentChanges = () => !!client.workspace?.workspaceEdit?.documentChanges;
+  /** `safe` for a handler that answers with a promise: a rejection is logged and answered empty. */
+  const safeAsync = <P, R>(name: string, fallback: R, handler: (p: P, token: CancellationToken) => Promise<R>) =>
+    safe<P, Promise<R>>(name, Promise.resolve(fallback), (p, token) => handler(p, token).catch((e) => {
+      connection.console.error(`Article Lens: ${name} failed on ${describe(p)}. Answered empty. ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return fallback;
+    }));
+
+  connection.onDefinition(safe('definition', null, (p: TextDocumentPositionParams, token) => {
+    const a = article(p.textDocument.uri, token, p.position);
+    return a && definition(a, p, token);
+  }));
+  connection.onReferences(safe('references', [], (p: ReferenceParams, token) => {
+    const a = article(p.textDocument.uri, token, p.position);
+    return a ? references(a, p, token) : [];
+  }));
+  connection.onDocumentHighlight(safe('documentHighlight', [], (p: TextDocumentPositionParams, token) => {
+    const a = article(p.textDocument.uri, token, p.position);
+    return a ? documentHighlights(a, p, token) : [];
+  }));
+  connection.onPrepareRename(safe('prepareRename', null, (p: PrepareRenameParams, token) => {
+    const a = article(p.textDocument.uri, token, p.position);
+    return a && (a.window ? tooLargeToRename() : prepareRename(a, p, token));
+  }));
+  connection.onRenameRequest(safe('rename', null, (p: RenameParams, token) => {
+    const a = article(p.textDocument.uri, token, p.position);
+    return a && (a.window ? tooLargeToRename() : rename(a, p, token, { documentChanges: documentChanges() }));
+  }));
+  connection.onWorkspaceSymbol(safeAsync('workspace/symbol', [] as SymbolInformation[], async (p: WorkspaceSymbolParams, token) => {
+    await index.ready(token);
+    const open = documents.all().filter((d) => !store.isOverLimit(d)).map((d) => store.get(d));
+    return workspaceSymbols(index.articles(open), p, token);
+  }));
+  connection.onDidChangeWatchedFiles((p: DidChangeWatchedFilesParams) => {
+    try {
+      index.filesChanged(p.changes ?? []);
+    } catch (e) {
+      connection.console.error(`Article Lens: could not take in changed files: ${String(e)}`);
+    }
+  });
+  connection.languages.diagnostics.on(safe<DocumentDiagnosticParams, DocumentDiagnosticReport>('diagnostic', { kind: 'full', items: [] }, (p, token) => {
+    const a = article(p.textDocument.uri, token);
+    // Over the size limit only a window is analysed: checks on part of an article would mislead.
+    return a && !a.window ? pullDiagnostics(a, p, token, settings.diagnostics) : { kind: 'full', items: [] };
+  }));
+  connection.onCodeAction(safe('codeAction', [], (p: CodeActionParams, token) => {
+    const a = article(p.textDocument.uri, token, p.range);
+    return a && !a.window ? codeActions(a, p, token, { documentChanges: documentChanges(), levels: settings.diagnostics }) : [];
+  }));
+  connection.onCodeLens(safe('codeLens', [], (p: CodeLensParams, token) => {
+    const a = article(p.textDocument.uri, token);
+    return a ? codeLenses(a, p, token) : [];
+  }));
+  // ---- end of issue 5 ----------------------------------------------------------------------
 
   documents.listen(connection);
   connection.listen();

@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentSymbol, Hover, Range, SemanticTokens } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction, CodeLens, Diagnostic, DocumentDiagnosticReport, DocumentHighlight, DocumentSymbol, Hover, Location, Range, SemanticTokens,
+  SymbolInformation, TextDocumentEdit, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from './lspClient';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
@@ -65,6 +68,63 @@ function checkSymbols(doc: TextDocument, symbols: DocumentSymbol[]): void {
   }
 }
 
+/** A workspace edit's text edits for `doc`: valid ranges, and the version it names is the document's. */
+function checkEdit(doc: TextDocument, edit: WorkspaceEdit | null | undefined, what: string): void {
+  if (!edit) return;
+  const lists: TextEdit[][] = [];
+  for (const change of (edit.documentChanges ?? []) as TextDocumentEdit[]) {
+    assert.equal(change.textDocument.uri, doc.uri, `${what} edits another document`);
+    assert.equal(change.textDocument.version, doc.version, `${what} names a stale version`);
+    lists.push(change.edits as TextEdit[]);
+  }
+  for (const [u, edits] of Object.entries(edit.changes ?? {})) {
+    assert.equal(u, doc.uri, `${what} edits another document`);
+    lists.push(edits);
+  }
+  for (const edits of lists) for (const e of edits) assert.ok(rangeValid(doc, e.range), `${what} edit outside the text`);
+}
+
+/** A refusal must be a deliberate one (RequestFailed with a message), never an internal error. */
+async function answerOrRefusal<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (e) {
+    const err = e as { code?: number; message?: string };
+    assert.equal(err.code, -32803, `unexpected error ${err.code}: ${err.message}`);
+    assert.ok(err.message);
+    return null;
+  }
+}
+
+/** Definition, references, highlight, rename, diagnostics, quick fixes, code lens and workspace symbols at `position`. */
+async function probeNavigation(c: TestServer['connection'], doc: TextDocument, position: { line: number; character: number }): Promise<void> {
+  const uri = doc.uri;
+  const at = { textDocument: { uri }, position };
+  const definition = await c.sendRequest<Location | null>('textDocument/definition', at);
+  if (definition) assert.ok(definition.uri === uri && rangeValid(doc, definition.range), 'definition outside the text');
+  const refs = await c.sendRequest<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+  for (const r of refs) assert.ok(r.uri === uri && rangeValid(doc, r.range), 'reference outside the text');
+  const highlights = await c.sendRequest<DocumentHighlight[]>('textDocument/documentHighlight', at);
+  for (const h of highlights) assert.ok(rangeValid(doc, h.range), 'highlight outside the text');
+  assert.equal(highlights.length, refs.length, 'highlights and references disagree');
+  const prepared = await answerOrRefusal(c.sendRequest<{ range: Range; placeholder: string } | null>('textDocument/prepareRename', at));
+  if (prepared) assert.ok(rangeValid(doc, prepared.range), 'prepareRename range outside the text');
+  checkEdit(doc, await answerOrRefusal(c.sendRequest<WorkspaceEdit | null>('textDocument/rename', { ...at, newName: 'Renamed Name' })), 'rename');
+  const report = await c.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+  const diagnostics: Diagnostic[] = report.kind === 'full' ? report.items : [];
+  for (const d of diagnostics) {
+    assert.ok(rangeValid(doc, d.range), `diagnostic ${String(d.code)} outside the text`);
+    for (const r of d.relatedInformation ?? []) assert.ok(rangeValid(doc, r.location.range), `related information of ${String(d.code)} outside the text`);
+  }
+  const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+  const actions = await c.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics } });
+  for (const a of actions) checkEdit(doc, a.edit, `quick fix “${a.title}”`);
+  const lenses = await c.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  for (const l of lenses) assert.ok(rangeValid(doc, l.range), 'code lens outside the text');
+  const symbols = await c.sendRequest<SymbolInformation[]>('workspace/symbol', { query: '' });
+  for (const s of symbols) if (s.location.uri === uri) assert.ok(rangeValid(doc, s.location.range), `workspace symbol ${s.name} outside the text`);
+}
+
 describe('fuzzing the server over LSP', function () {
   this.timeout(10 * 60_000);
   let server: TestServer;
@@ -92,6 +152,7 @@ describe('fuzzing the server over LSP', function () {
           if (hover?.range) assert.ok(rangeValid(doc, hover.range), 'hover range outside the text');
           const symbols = await c.sendRequest<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
           checkSymbols(doc, symbols ?? []);
+          await probeNavigation(c, doc, position);
         };
         await probe();
         for (const e of edits) {
