@@ -11,10 +11,9 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: languageIds().flatMap((language) => [
-      { language, scheme: 'file' },
-      { language, scheme: 'untitled' },
-    ]),
+    // Any scheme: the server reads documents through the editor, so articles in virtual
+    // workspaces and unsaved editors are analysed like files on disk.
+    documentSelector: languageIds().map((language) => ({ language })),
     synchronize: { configurationSection: SECTION },
     outputChannel: output,
     errorHandler: {

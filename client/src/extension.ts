@@ -6,6 +6,8 @@ import { registerCommands } from './commands';
 import { SECTION } from './config';
 import { RestartPolicy } from './recovery';
 import { ArticleStatus } from './statusBar';
+import { registerSourcesReport } from './views/report';
+import { registerSourcesView } from './views/sourcesView';
 
 let client: LanguageClient | undefined;
 
@@ -18,10 +20,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     log: (m) => output.warn(m),
   });
 
+  // The Sources view (Explorer) and the sources report (webview).
+  const sources = registerSourcesView(() => client);
+  context.subscriptions.push(...sources.disposables, ...registerSourcesReport(context.extensionUri, () => client, () => sources.view.article));
+
   const start = async () => {
     client = createClient(context, output, recovery);
     await client.start();
     status.schedule(0);
+    sources.view.schedule(0);
   };
   const restart = async () => {
     recovery.reset();
