@@ -85,6 +85,7 @@ describe('the analysis pipeline', () => {
       ['zero-width and combining marks', 'Zo\u0308e\u200B Smith said “hi\u200D”. José Martí visited Bogotá.'],
       ['right-to-left text', 'قال الرئيس «سنبقى» يوم الثلاثاء. ראש הממשלה אמר "כן".'],
       ['CR-only line ends', 'Headline\rDonald Trump said “yes.”\rOn January 3, 2020.'],
+      ['a quote and a report over a wrapped line', 'Headline\n\nHe said the plan\nwould work and “we will\r\nstay” in Baghdad.\n'],
       ['a very long single line', 'Donald Trump said “we will” on Tuesday in Baghdad. '.repeat(3000)],
     ];
     for (const [name, text] of cases) {

@@ -34,7 +34,8 @@ export function findQuotes(doc: AnalyzedArticle): Quote[] {
       out.push({
         start: p.start + s.start,
         end: p.start + s.end,
-        text: text.replace(/\r\n|\n|\r/g, ' '),
+        // The article's own characters, line breaks included: `text` is always the span's slice.
+        text: doc.text.slice(p.start + s.start, p.start + s.end),
         kind: kindOf(p.text, s, inner),
       });
     }

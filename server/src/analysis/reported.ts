@@ -27,6 +27,8 @@ export function findReported(doc: AnalyzedArticle, quotes: Quote[]): Quote[] {
     const view = viewParagraph(p, index, mine);
     for (const s of view.sentences) out.push(...reportedIn(view, s));
   });
+  // The article's own characters, line breaks of a wrapped paragraph included.
+  for (const q of out) q.text = doc.text.slice(q.start, q.end);
   return out;
 }
 
