@@ -11,6 +11,8 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'server/src/server.ts', out: 'server' },
+  // The analysis pool's threads (server/src/workers/pool.ts), loaded from beside cli.js and server.js.
+  { in: 'server/src/workers/worker.ts', out: 'worker' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ];
 

@@ -1,0 +1,420 @@
+// `npm run bench [-- --quick] [-- --out FILE]`: how fast Article Lens is, at every size, each
+// figure beside a baseline measured in the same run on the same text. It drives dist/server.js
+// over stdio with real LSP messages and dist/cli.js as a user would, on articles built from the
+// gold corpus (scripts/bench/corpus.ts), prints a table and writes the figures to
+// bench-results.json (git-ignored) so runs can be compared. It reports; it never fails on a
+// missed target. A full run takes a few minutes on 2 cores; --quick runs smaller texts.
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DocumentSymbol, SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol';
+import { decodeTokens, startServer, type TestServer } from '../test/protocol/lspClient';
+import { corpusCopies, countWords, hugeArticle, loadCorpus, longArticle } from './bench/corpus';
+
+const root = join(__dirname, '..');
+const CLI = join(root, 'dist/cli.js');
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench-results.json' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (opts.help) {
+  console.log('Usage: npm run bench [-- --quick] [-- --out FILE]   (build first: npm run build)');
+  process.exit(0);
+}
+const quick = opts.quick!;
+const cores = availableParallelism();
+const size = quick
+  ? { longWords: 20_000, hugeBytes: 256 * 1024, edits: 50, hovers: 30, symbols: 10, symbolEdits: 5, batchCopies: 2, reps: 1, editBudgetMs: 40_000 }
+  : { longWords: 50_000, hugeBytes: 1024 * 1024, edits: 200, hovers: 100, symbols: 30, symbolEdits: 20, batchCopies: 5, reps: 3, editBudgetMs: 150_000 };
+
+// ---------------------------------------------------------------------------------------------
+// Texts
+
+const work = mkdtempSync(join(tmpdir(), 'al-bench-'));
+const corpus = loadCorpus();
+const shortName = 'khazali.article';
+const shortText = corpus.find((a) => a.name === shortName)!.text;
+const longText = longArticle(corpus, size.longWords);
+const hugeText = hugeArticle(corpus, size.hugeBytes);
+const batch = corpusCopies(corpus, size.batchCopies);
+const files = {
+  short: join(work, 'short.article'),
+  long: join(work, 'long.article'),
+  huge: join(work, 'huge.article'),
+  batch: join(work, 'batch.jsonl'),
+  /** The batch's texts one after another, for the baseline on the same text. */
+  batchText: join(work, 'batch.txt'),
+};
+writeFileSync(files.short, shortText);
+writeFileSync(files.long, longText);
+writeFileSync(files.huge, hugeText);
+writeFileSync(files.batch, batch.map((b) => JSON.stringify(b)).join('\n') + '\n');
+writeFileSync(files.batchText, batch.map((b) => b.text).join('\n\n'));
+const words = { short: countWords(shortText), long: countWords(longText), huge: countWords(hugeText), batch: batch.reduce((n, b) => n + countWords(b.text), 0) };
+const lineCount = (t: string) => t.split('\n').length;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const now = () => performance.now();
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+const min = (xs: number[]) => Math.min(...xs);
+
+/** Runs a child to completion; stdin from a file, stdout to /dev/null or captured; wall time in ms. */
+function runChild(args: string[], stdinFile?: string, capture = false): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const fd = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
+    const t0 = now();
+    const child = spawn(process.execPath, args, { cwd: root, stdio: [fd, capture ? 'pipe' : 'ignore', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (typeof fd === 'number') closeSync(fd);
+      resolve({ ms: now() - t0, code, stdout, stderr });
+    });
+  });
+}
+
+/** Times `mode` (baseline | analyze) over a file in a fresh process: best of `reps` runs, in ms. */
+async function inProcess(mode: 'baseline' | 'analyze', file: string, reps: number): Promise<number> {
+  const r = await runChild(['--import', 'tsx', join(__dirname, 'bench/inprocess.ts'), mode, file, files.short, String(reps)], undefined, true);
+  if (r.code !== 0) throw new Error(`${mode} ${file} failed: ${r.stderr}`);
+  return min((JSON.parse(r.stdout) as { ms: number[] }).ms);
+}
+
+function procStatus(pid: number): { hwm: number; rss: number } {
+  const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? NaN);
+  return { hwm: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
+}
+
+const results: Record<string, unknown> = {};
+const errors: Record<string, string> = {};
+async function section(name: string, f: () => Promise<void>): Promise<void> {
+  log(`${name}…`);
+  const t0 = now();
+  try {
+    await f();
+  } catch (e) {
+    errors[name] = (e as Error).stack ?? String(e);
+    log(`${name} failed: ${(e as Error).message}`);
+  }
+  log(`${name}: ${((now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+interface Throughput {
+  baselineMs: number;
+  analyzeMs: number;
+  cliOneFileMs: number;
+}
+interface Batch {
+  baselineMs: number;
+  oneMs: number;
+  allMs: number;
+  articles: number;
+}
+interface Keystrokes {
+  openToFullMs: number;
+  editMs: number[];
+  hoverMs: number[];
+  symbolMs: number[];
+  symbolAfterEditMs: number[];
+}
+interface Huge {
+  idleRssMb: number;
+  openToRangeMs: number;
+  rangeTokens: number;
+  thenFullMs: number;
+  peakRssMb: number;
+  fullAnalysisMs: number;
+}
+
+let throughput: Throughput | undefined;
+let batchRun: Batch | undefined;
+let keys: Keystrokes | undefined;
+let huge: Huge | undefined;
+let shortDoc: { fullAnalysisMs: number; openToFullMs: number; editMs: number[] } | undefined;
+
+// Each measure is the best of `reps` runs, the runs of a measure and of its baseline taken in
+// turn, so that a burst of other load on the machine does not fall on one side only.
+async function measureThroughput(): Promise<void> {
+  const runs = { baseline: [] as number[], analyze: [] as number[], cli: [] as number[] };
+  for (let r = 0; r < size.reps; r++) {
+    runs.baseline.push(await inProcess('baseline', files.long, 1));
+    runs.analyze.push(await inProcess('analyze', files.long, 1));
+    const cli = await runChild([CLI, 'annotate', '--workers', '1', files.long]);
+    if (cli.code !== 0) throw new Error(`annotate ${files.long}: ${cli.stderr}`);
+    runs.cli.push(cli.ms);
+  }
+  throughput = { baselineMs: min(runs.baseline), analyzeMs: min(runs.analyze), cliOneFileMs: min(runs.cli) };
+  results.throughput = { ...throughput, words: words.long, runs };
+}
+
+async function measureBatch(): Promise<void> {
+  const runs = { baseline: [] as number[], one: [] as number[], all: [] as number[] };
+  for (let r = 0; r < size.reps; r++) {
+    runs.baseline.push(await inProcess('baseline', files.batchText, 1));
+    for (const [key, workers] of [['one', 1], ['all', cores]] as const) {
+      const run = await runChild([CLI, 'annotate', '--jsonl', '--quiet', '--workers', String(workers)], files.batch);
+      if (run.code !== 0) throw new Error(`--jsonl --workers ${workers} failed: ${run.stderr}`);
+      runs[key].push(run.ms);
+    }
+  }
+  batchRun = { baselineMs: min(runs.baseline), oneMs: min(runs.one), allMs: min(runs.all), articles: batch.length };
+  results.batch = { ...batchRun, words: words.batch, workers: cores, runs };
+}
+
+const uriOf = (file: string) => pathToFileURL(file).toString();
+const open = (s: TestServer, file: string, text: string) =>
+  s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'article', version: 1, text } });
+
+/** Opens the short article, then types one character at a time through it. */
+async function measureShort(): Promise<void> {
+  const fullAnalysisMs = await inProcess('analyze', files.short, 5);
+  const server = await startServer();
+  try {
+    const uri = uriOf(files.short);
+    const t0 = now();
+    await open(server, files.short, shortText);
+    let { resultId } = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const openToFullMs = now() - t0;
+    const lines = shortText.split('\n');
+    const body = lines.findIndex((l, i) => i > 0 && l === '---') + 1;
+    const editMs: number[] = [];
+    for (let i = 0, version = 1; i < 40; i++) {
+      let line = body + Math.floor(((i + 0.5) * (lines.length - body)) / 40);
+      while (line < lines.length - 1 && lines[line].trim().length < 2) line++;
+      const at = { line, character: Math.floor(lines[line].length / 2) };
+      lines[line] = lines[line].slice(0, at.character) + 'e' + lines[line].slice(at.character);
+      const e0 = now();
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: at, end: at }, text: 'e' }],
+      });
+      const r = await server.connection.sendRequest<SemanticTokens | SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId });
+      editMs.push(now() - e0);
+      resultId = r.resultId;
+    }
+    shortDoc = { fullAnalysisMs, openToFullMs, editMs };
+    results.short = { ...shortDoc, words: words.short };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureEditor(): Promise<void> {
+  const server = await startServer();
+  try {
+    const uri = uriOf(files.long);
+    const lines = longText.split('\n');
+    const t0 = now();
+    await open(server, files.long, longText);
+    let tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const openToFullMs = now() - t0;
+    let resultId = tokens.resultId;
+    let version = 1;
+
+    // Positions spread through the body: the middle of the n-th of `count` evenly spaced non-blank lines.
+    const body = lines.findIndex((l, i) => i > 0 && l === '---') + 1;
+    const spread = (i: number, count: number) => {
+      let line = body + Math.floor(((i + 0.5) * (lines.length - body)) / count);
+      while (line < lines.length - 1 && lines[line].trim().length < 2) line++;
+      return { line, character: Math.floor(lines[line].length / 2) };
+    };
+    const typeOne = async (i: number, count: number) => {
+      const at = spread(i, count);
+      lines[at.line] = lines[at.line].slice(0, at.character) + 'e' + lines[at.line].slice(at.character);
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: at, end: at }, text: 'e' }],
+      });
+    };
+
+    const editMs: number[] = [];
+    const editsStarted = now();
+    for (let i = 0; i < size.edits && now() - editsStarted < size.editBudgetMs; i++) {
+      const e0 = now();
+      await typeOne(i, size.edits);
+      const r = await server.connection.sendRequest<SemanticTokens | SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
+        textDocument: { uri }, previousResultId: resultId,
+      });
+      editMs.push(now() - e0);
+      resultId = r.resultId;
+    }
+    if (editMs.length < size.edits) log(`keystrokes: stopped after ${editMs.length} of ${size.edits} edits (time budget)`);
+
+    tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const decoded = decodeTokens(tokens.data, server.legend);
+    const hoverMs: number[] = [];
+    for (let i = 0; i < size.hovers && decoded.length; i++) {
+      const t = decoded[Math.floor(((i + 0.5) * decoded.length) / size.hovers)];
+      const h0 = now();
+      await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: t.line, character: t.character + 1 } });
+      hoverMs.push(now() - h0);
+    }
+    const symbolMs: number[] = [];
+    for (let i = 0; i < size.symbols; i++) {
+      const s0 = now();
+      await server.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      symbolMs.push(now() - s0);
+    }
+    const symbolAfterEditMs: number[] = [];
+    for (let i = 0; i < size.symbolEdits; i++) {
+      const s0 = now();
+      await typeOne(i * 7 + 3, size.symbolEdits * 7 + 3);
+      await server.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      symbolAfterEditMs.push(now() - s0);
+    }
+    keys = { openToFullMs, editMs, hoverMs, symbolMs, symbolAfterEditMs };
+    results.editor = { ...keys, lines: lines.length, words: words.long, rss: procStatus(server.process.pid!) };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureHuge(): Promise<void> {
+  const fullAnalysisMs = await inProcess('analyze', files.huge, 1);
+  const server = await startServer();
+  try {
+    const pid = server.process.pid!;
+    const idle = procStatus(pid);
+    const uri = uriOf(files.huge);
+    const t0 = now();
+    await open(server, files.huge, hugeText);
+    const range = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } },
+    });
+    const openToRangeMs = now() - t0;
+    const t1 = now();
+    await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const thenFullMs = now() - t1;
+    await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const peak = procStatus(pid);
+    huge = { idleRssMb: idle.rss, openToRangeMs, rangeTokens: range.data.length / 5, thenFullMs, peakRssMb: peak.hwm, fullAnalysisMs };
+    results.huge = { ...huge, bytes: Buffer.byteLength(hugeText), words: words.huge, lines: lineCount(hugeText) };
+  } finally {
+    await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+type Row = { measure: string; value: string; baseline: string; ratio: string; target: string; met?: boolean };
+const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+const ms = (x: number) => `${fmt(x, x < 10 ? 1 : 0)} ms`;
+const wps = (w: number, t: number) => `${fmt((w / t) * 1000)} words/s`;
+const times = (x: number) => `${fmt(x, x < 10 ? 2 : 0)}×`;
+
+function rows(): Row[] {
+  const out: Row[] = [];
+  if (throughput) {
+    const t = throughput;
+    const base = `compromise ${wps(words.long, t.baselineMs)}`;
+    out.push({ measure: `throughput, long (${fmt(words.long)} words): analyze(), one thread`, value: wps(words.long, t.analyzeMs), baseline: base, ratio: times(t.baselineMs / t.analyzeMs), target: '≥ 1.0×', met: t.baselineMs / t.analyzeMs >= 1 });
+    out.push({ measure: 'throughput, long: `annotate FILE` (one process, start-up included)', value: wps(words.long, t.cliOneFileMs), baseline: base, ratio: times(t.baselineMs / t.cliOneFileMs), target: '≥ 1.0×', met: t.baselineMs / t.cliOneFileMs >= 1 });
+  }
+  if (batchRun) {
+    const b = batchRun;
+    const base = `compromise ${wps(words.batch, b.baselineMs)}`;
+    const label = `corpus ×${size.batchCopies} as ${b.articles} articles (${fmt(words.batch)} words)`;
+    out.push({ measure: `throughput, ${label}: \`annotate --jsonl --workers 1\``, value: wps(words.batch, b.oneMs), baseline: base, ratio: times(b.baselineMs / b.oneMs), target: '≥ 1.0×', met: b.baselineMs / b.oneMs >= 1 });
+    out.push({ measure: `throughput, the same: \`annotate --jsonl --workers ${cores}\``, value: wps(words.batch, b.allMs), baseline: base, ratio: times(b.baselineMs / b.allMs), target: '≥ 2× (aim)', met: b.baselineMs / b.allMs >= 2 });
+  }
+  if (shortDoc) {
+    const d = shortDoc;
+    const baseline = `full analysis ${ms(d.fullAnalysisMs)}`;
+    out.push({ measure: `open short (${fmt(words.short)} words) → full semantic tokens, fresh server`, value: ms(d.openToFullMs), baseline, ratio: times(d.fullAnalysisMs / d.openToFullMs), target: '' });
+    out.push({ measure: `keystroke → semantic tokens delta, short, p95 (p50 ${ms(percentile(d.editMs, 50))}, ${d.editMs.length} edits)`, value: ms(percentile(d.editMs, 95)), baseline, ratio: `${times(d.fullAnalysisMs / percentile(d.editMs, 95))} faster`, target: '' });
+  }
+  if (keys) {
+    const full = throughput?.analyzeMs ?? NaN;
+    const p50 = percentile(keys.editMs, 50);
+    const p95 = percentile(keys.editMs, 95);
+    const baseline = `full re-analysis ${ms(full)}`;
+    out.push({ measure: `keystroke → semantic tokens delta, long, p50 (${keys.editMs.length} edits)`, value: ms(p50), baseline, ratio: `${times(full / p50)} faster`, target: '' });
+    out.push({ measure: 'keystroke → semantic tokens delta, long, p95', value: ms(p95), baseline, ratio: `${times(full / p95)} faster`, target: '≤ 15 ms, ≥ 100×', met: p95 <= 15 && full / p95 >= 100 });
+    out.push({ measure: 'open long → full semantic tokens', value: ms(keys.openToFullMs), baseline, ratio: times(full / keys.openToFullMs), target: '' });
+    out.push({ measure: `hover, long, p95 (p50 ${ms(percentile(keys.hoverMs, 50))})`, value: ms(percentile(keys.hoverMs, 95)), baseline, ratio: `${times(full / percentile(keys.hoverMs, 95))} faster`, target: '' });
+    out.push({ measure: `documentSymbol, long, unchanged, p95 (p50 ${ms(percentile(keys.symbolMs, 50))})`, value: ms(percentile(keys.symbolMs, 95)), baseline, ratio: `${times(full / percentile(keys.symbolMs, 95))} faster`, target: '' });
+    out.push({ measure: `documentSymbol after a one-character edit, long, p95 (p50 ${ms(percentile(keys.symbolAfterEditMs, 50))})`, value: ms(percentile(keys.symbolAfterEditMs, 95)), baseline, ratio: `${times(full / percentile(keys.symbolAfterEditMs, 95))} faster`, target: '' });
+  }
+  if (huge) {
+    const baseline = `full analysis ${ms(huge.fullAnalysisMs)}`;
+    out.push({ measure: `cold open huge (${fmt(Buffer.byteLength(hugeText) / 1024 / 1024, 2)} MB) → range tokens, first 100 lines`, value: ms(huge.openToRangeMs), baseline, ratio: `${times(huge.fullAnalysisMs / huge.openToRangeMs)} faster`, target: '≤ 200 ms', met: huge.openToRangeMs <= 200 });
+    out.push({ measure: 'huge: then full semantic tokens', value: ms(huge.thenFullMs), baseline, ratio: times(huge.fullAnalysisMs / huge.thenFullMs), target: '' });
+    out.push({ measure: 'peak RSS of the server, huge open (VmHWM)', value: `${fmt(huge.peakRssMb)} MB`, baseline: `idle server ${fmt(huge.idleRssMb)} MB`, ratio: times(huge.peakRssMb / huge.idleRssMb), target: '≤ 250 MB', met: huge.peakRssMb <= 250 });
+  }
+  if (batchRun) {
+    const b = batchRun;
+    const aps = (t: number) => `${fmt((b.articles / t) * 1000, 1)} articles/s`;
+    out.push({ measure: `batch \`--jsonl\`, corpus ×${size.batchCopies} (${b.articles} articles), 1 worker (no threads)`, value: aps(b.oneMs), baseline: '', ratio: '', target: '' });
+    out.push({ measure: `batch \`--jsonl\`, ${cores} workers`, value: aps(b.allMs), baseline: `1 worker ${aps(b.oneMs)}`, ratio: times(b.oneMs / b.allMs), target: '' });
+  }
+  return out;
+}
+
+function table(rs: Row[]): string {
+  const lines = ['| measure | Article Lens | baseline (same run, same text) | ratio | target |', '|---|---:|---:|---:|---|'];
+  for (const r of rs) lines.push(`| ${r.measure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target}${r.met === undefined ? '' : r.met ? ' ✓' : ' ✗'} |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  for (const f of [CLI, join(root, 'dist/server.js'), join(root, 'dist/worker.js')]) {
+    try {
+      readFileSync(f);
+    } catch {
+      throw new Error(`${f} is missing: run \`npm run build\` first`);
+    }
+  }
+  const started = now();
+  const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  log(`texts: short ${fmt(words.short)} words; long ${fmt(words.long)} words, ${lineCount(longText)} lines; huge ${fmt(Buffer.byteLength(hugeText))} bytes, ${fmt(words.huge)} words; batch ${batch.length} articles, ${fmt(words.batch)} words${quick ? ' (--quick)' : ''}`);
+  await section('throughput', measureThroughput);
+  await section('batch', measureBatch);
+  await section('editor (short)', measureShort);
+  await section('editor (long)', measureEditor);
+  await section('huge', measureHuge);
+  const rs = rows();
+  const cpu = cpus()[0]?.model ?? 'unknown';
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch { /* not a checkout */ }
+  const machine = { nproc: cores, cpu, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAtStart, loadAtEnd: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
+  const seconds = (now() - started) / 1000;
+  console.log(`\nArticle Lens benchmark${quick ? ' (--quick)' : ''}: ${new Date().toISOString().slice(0, 10)}, commit ${commit || '?'}, ${machine.nproc} cores (${cpu}), Node ${machine.node}, load average ${machine.loadAtStart} at the start (other work on the machine), ${seconds.toFixed(0)} s\n`);
+  console.log(table(rs));
+  for (const [name, e] of Object.entries(errors)) console.log(`\n${name} FAILED: ${e}`);
+  writeFileSync(opts.out!, JSON.stringify({
+    date: new Date().toISOString(), commit, quick, machine, seconds,
+    texts: { short: { file: shortName, words: words.short }, long: { words: words.long, lines: lineCount(longText) }, huge: { bytes: Buffer.byteLength(hugeText), words: words.huge }, batch: { articles: batch.length, words: words.batch } },
+    results, rows: rs, errors,
+  }, null, 2) + '\n');
+  console.log(`\nwrote ${opts.out}`);
+}
+
+main()
+  .catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(work, { recursive: true, force: true }));
