@@ -67,3 +67,26 @@ describe('a document over the size limit', () => {
     assert.equal(s.partial?.size, text.length + 'Breaking: '.length);
   });
 });
+
+describe('a 10 MB single line', () => {
+  it('is answered around what is asked, and the server stays up', async () => {
+    const server = await startServer();
+    try {
+      const line = 'Donald Trump said “we will stay” in Baghdad on January 3, 2020, and left. '.repeat(140_000);
+      assert.ok(line.length > 10_000_000);
+      const hugeUri = 'untitled:one-line.article';
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: hugeUri, languageId: 'article', version: 1, text: line } });
+      const character = line.length - 40;
+      const r = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {
+        textDocument: { uri: hugeUri }, range: { start: { line: 0, character: character - 2000 }, end: { line: 0, character } },
+      });
+      const tokens = decodeTokens(r.data, server.legend);
+      assert.ok(tokens.some((t) => t.type === 'person') && tokens.every((t) => t.line === 0 && t.character + t.length <= line.length));
+      const h = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: hugeUri }, position: { line: 0, character: 5 } });
+      assert.match((h!.contents as { value: string }).value, /Donald Trump/);
+      assert.equal(server.process.exitCode, null);
+    } finally {
+      await server.stop();
+    }
+  });
+});

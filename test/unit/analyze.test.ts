@@ -78,7 +78,7 @@ describe('the analysis pipeline', () => {
       ['only front matter', '---\ntitle: x\n---\n'],
       ['a quote never closed', '“This quote never ends, said the minister.\nNext paragraph with Donald Trump.\n“And another'],
       ['a closing mark never opened', 'He said it was over.” Then he left.'],
-      ['thousands of quotation marks', '"'.repeat(20000) + ' “'.repeat(5000)],
+      ['100,000 quotation marks', '"'.repeat(60000) + ' “'.repeat(20000) + '‘'.repeat(20000)],
       ['nested quotes', '“He said ‘she said “they said ‘no’ ” ’ ” and left.'],
       ['binary-like junk', String.fromCharCode(...Array.from({ length: 3000 }, (_, i) => (i * 7919) % 0xd7ff))],
       ['lone surrogates', 'Iraq \uD800 Syria \uDC00 “quote\uD83D”'],
