@@ -16,7 +16,7 @@ import type {
   TextDocumentEdit,
   TextEdit,
 } from 'vscode-languageserver-protocol';
-import { positionOf, startWorkspaceServer, textAt, type WorkspaceServer } from './workspaceClient';
+import { positionOf, startServer, textAt, type TestServer } from './lspClient';
 
 const samplePath = join(__dirname, '../../samples/khazali.article');
 const sample = readFileSync(samplePath, 'utf8');
@@ -28,12 +28,12 @@ const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 
 describe('diagnostics, quick fixes and the code lens over LSP', () => {
-  let server: WorkspaceServer;
+  let server: TestServer;
   let n = 0;
   const c = () => server.connection;
 
   before(async () => {
-    server = await startWorkspaceServer();
+    server = await startServer();
     await server.open(sampleUri, sample);
   });
   after(() => server.stop());

@@ -16,7 +16,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { SymbolKind } from 'vscode-languageserver-protocol';
-import { positionOf, startWorkspaceServer, textAt, type WorkspaceServer } from './workspaceClient';
+import { positionOf, startServer, textAt, type TestServer } from './lspClient';
 
 const samplePath = join(__dirname, '../../samples/khazali.article');
 const sample = readFileSync(samplePath, 'utf8');
@@ -42,11 +42,11 @@ async function rejection(p: Promise<unknown>): Promise<{ code: number; message: 
 }
 
 describe('navigate over LSP', () => {
-  let server: WorkspaceServer;
+  let server: TestServer;
   const c = () => server.connection;
 
   before(async () => {
-    server = await startWorkspaceServer();
+    server = await startServer();
     await server.open(uri, sample);
   });
   after(() => server.stop());
@@ -189,7 +189,7 @@ describe('navigate over LSP', () => {
     });
 
     it('gives plain changes to a client without versioned edits', async () => {
-      const plain = await startWorkspaceServer({ documentChanges: false });
+      const plain = await startServer({}, { documentChanges: false });
       try {
         await plain.open(doc, text);
         const edit = await plain.connection.sendRequest<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: doc }, position: positionOf(text, 'Khazali said'), newName: 'Khazaly' });
@@ -205,7 +205,7 @@ describe('navigate over LSP', () => {
 describe('workspace symbols over LSP', function () {
   this.timeout(120_000);
   let dir: string;
-  let server: WorkspaceServer;
+  let server: TestServer;
   const c = () => server.connection;
   const query = (q: string) => c().sendRequest<SymbolInformation[]>('workspace/symbol', { query: q });
   const article = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2024-03-01\n---\n${title}\n${body}\n`;
@@ -225,7 +225,7 @@ describe('workspace symbols over LSP', function () {
     writeFileSync(join(dir, '.git', 'hidden.article'), article('Hidden', '“Hello,” said Rumpelstiltskin Borodin.'));
     writeFileSync(join(dir, 'notes.txt'), '“Hello,” said Rumpelstiltskin Borodin.');
     writeFileSync(join(dir, 'huge.article'), article('Huge', '“Hello,” said Rumpelstiltskin Borodin. '.repeat(30_000)));
-    server = await startWorkspaceServer({ folders: [dir] });
+    server = await startServer({}, { folders: [dir] });
   });
   after(async () => {
     await server.stop();

@@ -12,7 +12,7 @@ describe('the server in a sandbox', () => {
     const log = join(mkdtempSync(join(tmpdir(), 'al-sandbox-')), 'attempts.log');
     writeFileSync(log, '');
     process.env.SANDBOX_LOG = log;
-    const server = await startServer({}, ['--require', join(__dirname, 'sandbox.cjs')]);
+    const server = await startServer({}, { nodeArgs: ['--require', join(__dirname, 'sandbox.cjs')] });
     try {
       const file = join(__dirname, '../../samples/khazali.article');
       const uri = pathToFileURL(file).toString();

@@ -4,20 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentSymbol, Hover, SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol';
-import { decodeTokens, startServer, tokenText, type TestServer } from './lspClient';
+import { decodeTokens, positionOf, startServer, tokenText, type TestServer } from './lspClient';
 
 const samplePath = join(__dirname, '../../samples/khazali.article');
 const sample = readFileSync(samplePath, 'utf8');
 const uri = pathToFileURL(samplePath).toString();
-
-/** Line and character of the n-th occurrence of `needle` in `text`, in UTF-16 units. */
-function positionOf(text: string, needle: string, nth = 0, offset = 0) {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
-  assert.ok(at >= 0, `${needle} not in text`);
-  const before = text.slice(0, at + offset).split(/\r\n|\n|\r/);
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
 
 describe('the language server', () => {
   let server: TestServer;
