@@ -119,4 +119,11 @@ describe('speakers', () => {
     assert.equal(cue(text, first), 'said councillor Helen Hayden');
     assert.equal(speaker(a, find(a, "'We listened")), 'Helen Hayden');
   });
+
+  it('a country’s institution named by its demonym speaks for the country: “The Rwandan government said …”', () => {
+    const text = 'Flights from the United Kingdom to Rwanda were grounded.\n\nThe Rwandan government said it remained "fully committed" to the partnership.\n';
+    const a = analyze(text);
+    assert.equal(speaker(a, find(a, '"fully committed"')), 'Rwanda');
+    assert.equal(speaker(a, find(a, 'it remained', 'reported')), 'Rwanda');
+  });
 });

@@ -14,10 +14,11 @@
 import type { AnalyzedArticle, AnalyzedParagraph } from './analyzed';
 import type { Entity, Mention, Quote, Span, Speaker } from './model';
 import type { Token } from './nlp';
+import { countryNamesOf } from './lexicon/places';
 import {
   DESCRIPTION_SYNONYMS, GROUP_PRONOUNS, HEADLINE_PERSON_NOUNS, LEADER_ROLE_NOUNS,
   NEGATIONS, OTHER_PRONOUNS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PHRASAL_SPEECH_VERBS,
-  PREPOSITIONS, SPEECH_VERB_FORMS, VERB_GROUP_WORDS, type SpeechVerb,
+  PREPOSITIONS, SPEECH_VERB_FORMS, STATE_NOUNS, VERB_GROUP_WORDS, type SpeechVerb,
 } from './lexicon/speech';
 
 // ---------------------------------------------------------------------------------------------
@@ -741,6 +742,14 @@ class Attributor {
       const m = byFirst.get(of + 1) ?? (/^(the|a|an)$/.test(toks[of + 1]?.lower ?? '') ? byFirst.get(of + 2) : undefined);
       if (m !== undefined) return { speaker: this.named(m, 'description'), cue: { start: cue.start, end: Math.max(cue.end, this.mentions[m].end) } };
     }
+    // A country's institution named by its demonym: "The Rwandan government said" speaks for
+    // Rwanda, when the article names Rwanda.
+    if (STATE_NOUNS.has(headWord)) {
+      for (let k = first; k < head; k++) {
+        const country = this.countryMention(countryNamesOf(toks[k].text));
+        if (country !== undefined) return { speaker: this.named(country, 'description'), cue };
+      }
+    }
     // An organisation named by a word of its name.
     const byName = this.byNameWord(headWord);
     if (byName) return { speaker: { entity: this.mentions[byName].entity, mention: byName, via: 'description' }, cue };
@@ -800,6 +809,18 @@ class Attributor {
       }
     }
     return undefined;
+  }
+
+  /** The latest mention so far of the country with one of these (lower-case) names. */
+  private countryMention(names: string[]): number | undefined {
+    if (!names.length) return undefined;
+    let best: number | undefined;
+    for (const e of this.entities) {
+      if (e.type !== 'Place' || !names.includes(e.name.toLowerCase())) continue;
+      const m = this.lastMentionOf.get(e.id);
+      if (m !== undefined && (best === undefined || this.mentions[m].start > this.mentions[best].start)) best = m;
+    }
+    return best;
   }
 
   private byNameWord(word: string): number | undefined {

@@ -332,10 +332,22 @@ export const PLACES = new Set<string>();
 export const COUNTRIES = new Set<string>();
 export const DEMONYMS = new Set<string>();
 
+/** A country's demonym -> its names ("rwandan" -> Rwanda …), to resolve "the Rwandan government". */
+const COUNTRY_OF_DEMONYM = new Map<string, string[]>();
+
 for (const line of COUNTRY_LINES.trim().split('\n')) {
   const [names, demonyms = ''] = line.split(':');
   for (const n of names.split('|')) { PLACES.add(norm(n)); COUNTRIES.add(norm(n)); }
-  for (const d of demonyms.split('|')) if (d) DEMONYMS.add(norm(d));
+  for (const d of demonyms.split('|')) {
+    if (!d) continue;
+    DEMONYMS.add(norm(d));
+    COUNTRY_OF_DEMONYM.set(norm(d), names.split('|').map(norm));
+  }
+}
+
+/** The names of the country a demonym belongs to, lower case; empty for other words. */
+export function countryNamesOf(demonym: string): string[] {
+  return COUNTRY_OF_DEMONYM.get(norm(demonym)) ?? [];
 }
 for (const d of MORE_DEMONYMS.split(/\s+/)) if (d) DEMONYMS.add(norm(d));
 

@@ -259,3 +259,7 @@ export const INTERJECTIONS = new Set([
 ]);
 /** Elisions that start with an apostrophe ("’90s", "rock ’n’ roll", "’em"). */
 export const ELISION = /^['’‘](?:\d0s|\d\d\b|n['’]|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b|s\b)/i;
+
+/** Nouns for a country's institutions: "the Rwandan government", "the French foreign ministry". */
+export const STATE_NOUNS = new Set(`government ministry army military authorities administration embassy cabinet
+presidency parliament police navy regime state officials`.split(/\s+/));
