@@ -78,4 +78,10 @@ describe('reported speech', () => {
     const a = analyze('Rival Advanced Micro Devices reported a 12% drop in quarterly revenue on Tuesday.\n');
     assert.deepEqual(reported(a), []);
   });
+
+  it('a second verb of saying joined by "but" has the first one’s subject: “said …, but insisted that …”', () => {
+    const a = analyze('Home Secretary Priti Patel said she was "disappointed" by the ruling but insisted that the government would not be deterred.\n');
+    assert.ok(reported(a).includes('the government would not be deterred'));
+    assert.equal(speakerOf(a, 'the government would not'), 'Priti Patel');
+  });
 });

@@ -574,7 +574,7 @@ class Attributor {
         return { speaker: this.pronoun(view, s, prev.lower, j), cue: { start: prev.start, end: verbSpan.end } };
       }
       if (OTHER_PRONOUNS.has(prev.lower)) return { speaker: undefined, cue: { start: prev.start, end: verbSpan.end } };
-      if (prev.lower === 'and' || prev.lower === 'or') {
+      if (prev.lower === 'and' || prev.lower === 'or' || prev.lower === 'but') {
         if (depth >= 2) return undefined;
         const earlier = this.previousCue(view, s.first, j) ?? this.firstVerb(view, lo, j);
         if (earlier === undefined) return undefined;
