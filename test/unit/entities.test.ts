@@ -159,4 +159,8 @@ describe('entities', () => {
     has('“It’s a start,” said Maria Gonzalez, a semiconductor analyst at Bernstein in London.', 'Organization', 'Bernstein');
     has('Analysts at Morgan Stanley said the reductions could save the company $3 billion a year.', 'Organization', 'Morgan Stanley');
   });
+
+  it('takes named disasters and operations for events, not names: "the Dixie Fire", "Hurricane Ida"', () => {
+    assert.deepEqual(mentions('The Dixie Fire burned on as Hurricane Ida hit Louisiana and Operation Warp Speed went on.'), ['Place:Louisiana']);
+  });
 });

@@ -15,7 +15,7 @@ import { isForeignProse } from './lexicon/languages';
 import {
   CAPTION_LABELS, COMMON_WORDS, EVENT_HEADS, HYPHEN_PREFIXES, HYPHEN_SUFFIXES, INNER_POSSESSIVES, NOT_ACRONYMS, NOT_NAMES,
   ORG_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PLACE_CUES_AFTER, PLACE_CUES_BEFORE,
-  LOCATIVE_BEFORE, AFFILIATION_ROLES,
+  LOCATIVE_BEFORE, AFFILIATION_ROLES, EVENT_FIRST,
 } from './lexicon/names';
 import {
   AMBIGUOUS_HEADS, KNOWN_ORGS, PRODUCTS, LEADING_PARTICLES, NAME_PARTICLES, NEWSGROUP_ROOTS, ORG_FIRST, ORG_HEADS, THE_HEADS, TLDS,
@@ -523,7 +523,7 @@ function findInner(text: string, name: Piece[], out: Found[]): void {
 /** "Google Science Fair", "Fan Expo Canada", "FIFA World Cup": events, awards, products. */
 function isEventName(words: string[]): boolean {
   if (words.length < 2) return false;
-  if (EVENT_HEADS.has(words[words.length - 1])) return true;
+  if (EVENT_HEADS.has(words[words.length - 1]) || EVENT_FIRST.has(words[0])) return true;
   for (let k = 1; k < words.length - 1; k++) {
     if (EVENT_HEADS.has(words[k]) && isPlaceName(words.slice(k + 1).join(' '))) return true;
   }

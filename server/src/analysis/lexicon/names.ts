@@ -88,4 +88,9 @@ export const EVENT_HEADS = new Set(`Fair Expo Championship Championships Cup Oly
 Awards Award Prize Medal Trophy Day Week Month Summit Tournament Series Challenge Marathon Show Exhibition
 Biennale War Revolution Election Elections Referendum Crisis Massacre Attack Attacks Agreement
 Accord Accords Treaty Act Bill Law Plan Programme Program Project Initiative Scheme System Strategy Report
-Declaration Charter Protocol Doctrine Rally March Parade Concert Tour Album Edition Season Era Age`.split(/\s+/));
+Declaration Charter Protocol Doctrine Rally March Parade Concert Tour Album Edition Season Era Age
+Fire Fires Wildfire Blaze Storm Earthquake Quake Flood Floods Tornado Cyclone Typhoon Eruption Outbreak
+Pandemic Epidemic Spill Disaster`.split(/\s+/));
+
+/** Words that open the name of an event: "Hurricane Katrina", "Storm Ciarán", "Cyclone Idai". */
+export const EVENT_FIRST = new Set(['Hurricane', 'Storm', 'Typhoon', 'Cyclone', 'Tropical', 'Operation']);
