@@ -3,7 +3,9 @@
 // passes its own environment on). Then it answers requests the suite drops into $DIR/rpc as
 // req-ID.json with res-ID.json, running the VS Code API in the real extension host: hover,
 // document symbols and semantic tokens through the registered providers (so through Article
-// Lens's language client and server), the active editor's selection, settings, commands.
+// Lens's language client and server), the active editor's selection, settings, commands; and for
+// navigate.e2e.ts: a document's text and diagnostics, code lenses, code actions (kept so that
+// their edits can be applied later), definition, references and workspace symbols.
 const vscode = require('vscode');
 const fs = require('fs');
 const path = require('path');
@@ -137,7 +139,95 @@ const OPS = {
     const result = await vscode.commands.executeCommand(id, ...revive(args || []));
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   },
+
+  // Navigate, check and the code lens (test/e2e/navigate.e2e.ts).
+  async text({ path: p }) {
+    const doc = await vscode.workspace.openTextDocument(uriOf(p));
+    return { text: doc.getText(), version: doc.version, isDirty: doc.isDirty };
+  },
+  async diagnostics({ path: p }) {
+    const uri = uriOf(p);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    return vscode.languages.getDiagnostics(uri).map((d) => ({
+      range: plainRange(d.range),
+      text: doc.getText(d.range),
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+      code: d.code && typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? null : String(d.code),
+      severity: vscode.DiagnosticSeverity[d.severity],
+      source: d.source || null,
+    }));
+  },
+  async codeLenses({ path: p }) {
+    const lenses = (await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uriOf(p))) || [];
+    return lenses.map((l) => ({
+      range: plainRange(l.range),
+      title: l.command ? l.command.title : null,
+      command: l.command ? l.command.command : null,
+      arguments: l.command && l.command.arguments ? JSON.parse(JSON.stringify(l.command.arguments)) : [],
+    }));
+  },
+  /**
+   * The code actions for a range, as vscode.executeCodeActionProvider gives them. Each is kept
+   * in the extension host under an id, so that its edit can be applied later (applyKeptEdit).
+   */
+  async codeActions({ path: p, range, kind }) {
+    const uri = uriOf(p);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const r = new vscode.Range(pos(range.start), pos(range.end));
+    const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, r, kind)) || [];
+    return actions.map((a) => {
+      const id = String(++keptCount);
+      kept.set(id, a);
+      return {
+        id,
+        title: a.title,
+        kind: a.kind ? a.kind.value : null,
+        isPreferred: !!a.isPreferred,
+        version: doc.version,
+        edits: a.edit ? a.edit.entries().flatMap(([u, edits]) => edits.map((e) => ({ path: u.fsPath, range: plainRange(e.range), newText: e.newText }))) : [],
+      };
+    });
+  },
+  /** Applies a kept code action's edit with workspace.applyEdit: whether it was applied, and the text after. */
+  async applyKeptEdit({ id }) {
+    const a = kept.get(id);
+    if (!a || !a.edit) throw new Error(`no kept code action ${id} with an edit`);
+    const applied = await vscode.workspace.applyEdit(a.edit);
+    const [uri] = a.edit.entries().map(([u]) => u);
+    const doc = uri && await vscode.workspace.openTextDocument(uri);
+    return { applied, text: doc ? doc.getText() : null, version: doc ? doc.version : null };
+  },
+  async definition({ path: p, line, character }) {
+    const found = (await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uriOf(p), pos({ line, character }))) || [];
+    return Promise.all(found.map(located));
+  },
+  async references({ path: p, line, character }) {
+    const found = (await vscode.commands.executeCommand('vscode.executeReferenceProvider', uriOf(p), pos({ line, character }))) || [];
+    return Promise.all(found.map(located));
+  },
+  async workspaceSymbols({ query }) {
+    const found = (await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', query)) || [];
+    return found.map((s) => ({
+      name: s.name,
+      kind: vscode.SymbolKind[s.kind],
+      containerName: s.containerName || null,
+      path: s.location.uri.fsPath,
+      range: plainRange(s.location.range),
+    }));
+  },
 };
+
+/** Code actions answered by codeActions, by id, for applyKeptEdit. */
+const kept = new Map();
+let keptCount = 0;
+
+/** A Location or LocationLink as a path, a range and the text it covers. */
+async function located(l) {
+  const uri = l.uri || l.targetUri;
+  const range = l.range || l.targetSelectionRange || l.targetRange;
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return { path: uri.fsPath, range: plainRange(range), text: doc.getText(range) };
+}
 
 function deactivate() {}
 

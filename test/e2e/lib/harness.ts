@@ -7,6 +7,13 @@ import { fileAppears } from './wait';
 export interface Token { line: number; character: number; length: number; type: string; modifiers: string[]; text: string }
 export interface Symbol { name: string; detail?: string; kind: string; children: Symbol[] }
 export interface Hover { contents: string[] }
+export interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
+export interface Located { path: string; range: Range; text: string }
+export interface DiagnosticInfo { range: Range; text: string; message: string; code: string | null; severity: string; source: string | null }
+export interface CodeLensInfo { range: Range; title: string | null; command: string | null; arguments: unknown[] }
+/** A code action as vscode.executeCodeActionProvider gave it, kept in the extension host under `id`. */
+export interface CodeActionInfo { id: string; title: string; kind: string | null; isPreferred: boolean; version: number; edits: { path: string; range: Range; newText: string }[] }
+export interface WorkspaceSymbolInfo { name: string; kind: string; containerName: string | null; path: string; range: Range }
 export interface ActiveEditor { path: string; languageId: string; selection: { start: { line: number; character: number }; end: { line: number; character: number } }; selectedText: string }
 
 export class Harness {
@@ -43,4 +50,17 @@ export class Harness {
   config = <T>(key: string) => this.call<T>('config', { key });
   /** Runs a command; `{ $uri: path }` in args becomes a vscode.Uri. */
   command = <T>(id: string, ...args: unknown[]) => this.call<T>('command', { id, args });
+
+  /** The document's text and version as the extension host has them. */
+  text = (path: string) => this.call<{ text: string; version: number; isDirty: boolean }>('text', { path });
+  /** vscode.languages.getDiagnostics for the document. */
+  diagnostics = (path: string) => this.call<DiagnosticInfo[]>('diagnostics', { path });
+  codeLenses = (path: string) => this.call<CodeLensInfo[]>('codeLenses', { path });
+  /** vscode.executeCodeActionProvider; each action is kept in the extension host for applyKeptEdit. */
+  codeActions = (path: string, range: Range, kind?: string) => this.call<CodeActionInfo[]>('codeActions', { path, range, kind });
+  /** workspace.applyEdit with a kept code action's edit. */
+  applyKeptEdit = (id: string) => this.call<{ applied: boolean; text: string | null; version: number | null }>('applyKeptEdit', { id });
+  definition = (path: string, line: number, character: number) => this.call<Located[]>('definition', { path, line, character });
+  references = (path: string, line: number, character: number) => this.call<Located[]>('references', { path, line, character });
+  workspaceSymbols = (query: string) => this.call<WorkspaceSymbolInfo[]>('workspaceSymbols', { query });
 }
