@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { languageIds, SECTION } from './config';
 import type { RestartPolicy } from './recovery';
+import { versionedEditsMiddleware } from './staleEdits';
 
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, recovery: RestartPolicy): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -16,6 +17,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     documentSelector: languageIds().map((language) => ({ language })),
     synchronize: { configurationSection: SECTION },
     outputChannel: output,
+    middleware: versionedEditsMiddleware,
     errorHandler: {
       error: (error, _message, count) => ({
         action: recovery.onConnectionError(error.message, count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown,

@@ -5,6 +5,7 @@ import { createClient } from './client';
 import { registerCommands } from './commands';
 import { SECTION } from './config';
 import { RestartPolicy } from './recovery';
+import { registerVersionedEdits } from './staleEdits';
 import { ArticleStatus } from './statusBar';
 import { registerSourcesReport } from './views/report';
 import { registerSourcesView } from './views/sourcesView';
@@ -22,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // The Sources view (Explorer) and the sources report (webview).
   const sources = registerSourcesView(() => client);
-  context.subscriptions.push(...sources.disposables, ...registerSourcesReport(context.extensionUri, () => client, () => sources.view.article));
+  context.subscriptions.push(registerVersionedEdits(), ...sources.disposables, ...registerSourcesReport(context.extensionUri, () => client, () => sources.view.article));
 
   const start = async () => {
     client = createClient(context, output, recovery);

@@ -285,6 +285,22 @@ describe('VS Code end to end: navigate, check and the code lens', function () {
     assert.ok(row.text.includes(`[Ln ${spelling.range.start.line + 1}, Col ${spelling.range.start.character + 1}]`), row.text);
   });
 
+  it('a quick fix kept from before an edit is refused, and the text is left as it is', async () => {
+    const [spelling] = byCode(await harness.diagnostics(file), 'inconsistentSpelling');
+    const fix = (await harness.codeActions(file, spelling.range, 'quickfix')).find((a) => a.title === SPELL_FIX);
+    assert.ok(fix, 'the spelling fix is offered');
+    // The user types at the start of the fix's line before choosing the fix.
+    await harness.insert(file, spelling.range.start.line, 0, 'X');
+    const typed = await current();
+    const stale = await harness.applyKeptEdit(fix.id);
+    assert.equal(stale.applied, false, 'a stale quick fix was applied');
+    assert.equal(stale.text, typed, 'the text changed');
+    await harness.remove(file, { start: { line: spelling.range.start.line, character: 0 }, end: { line: spelling.range.start.line, character: 1 } });
+    // The same fix asked for again, at the current version, applies.
+    const fresh = (await harness.codeActions(file, spelling.range, 'quickfix')).find((a) => a.title === SPELL_FIX)!;
+    assert.deepEqual(fresh.edits.map((e) => e.newText), ['Ain al-Asad']);
+  });
+
   it('the quick fix from Ctrl+. spells “Ain al-Asad” everywhere, and the spelling warning goes', async () => {
     const before = await current();
     const [spelling] = byCode(await harness.diagnostics(file), 'inconsistentSpelling');

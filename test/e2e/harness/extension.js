@@ -12,6 +12,13 @@ const path = require('path');
 
 const LENS_ID = 'article-lens.article-lens';
 
+/** A code action's edit: its own, or the one Article Lens's versioned-edit command carries. */
+function actionEdit(a) {
+  if (a.edit) return a.edit;
+  const args = a.command && a.command.command === 'articleLens.applyVersionedEdit' ? a.command.arguments : undefined;
+  return args && args[2];
+}
+
 function activate(context) {
   const dir = process.env.ARTICLE_LENS_E2E_DIR;
   if (!dir) return;
@@ -184,18 +191,40 @@ const OPS = {
         kind: a.kind ? a.kind.value : null,
         isPreferred: !!a.isPreferred,
         version: doc.version,
-        edits: a.edit ? a.edit.entries().flatMap(([u, edits]) => edits.map((e) => ({ path: u.fsPath, range: plainRange(e.range), newText: e.newText }))) : [],
+        edits: actionEdit(a) ? actionEdit(a).entries().flatMap(([u, edits]) => edits.map((e) => ({ path: u.fsPath, range: plainRange(e.range), newText: e.newText }))) : [],
       };
     });
   },
-  /** Applies a kept code action's edit with workspace.applyEdit: whether it was applied, and the text after. */
+  /**
+   * Runs a kept code action as VS Code does when it is chosen: its edit with
+   * workspace.applyEdit, then its command. Whether it was applied, and the text after.
+   */
   async applyKeptEdit({ id }) {
     const a = kept.get(id);
-    if (!a || !a.edit) throw new Error(`no kept code action ${id} with an edit`);
-    const applied = await vscode.workspace.applyEdit(a.edit);
-    const [uri] = a.edit.entries().map(([u]) => u);
+    if (!a || (!a.edit && !a.command)) throw new Error(`no kept code action ${id} with an edit or a command`);
+    let applied = true;
+    if (a.edit) applied = await vscode.workspace.applyEdit(a.edit);
+    if (a.command) applied = (await vscode.commands.executeCommand(a.command.command, ...(a.command.arguments || []))) !== false && applied;
+    const edit = actionEdit(a);
+    const [uri] = edit ? edit.entries().map(([u]) => u) : [];
     const doc = uri && await vscode.workspace.openTextDocument(uri);
     return { applied, text: doc ? doc.getText() : null, version: doc ? doc.version : null };
+  },
+  /** Inserts text as a user's edit would (undoable); the document's version after. */
+  async insert({ path: p, line, character, text }) {
+    const uri = uriOf(p);
+    const e = new vscode.WorkspaceEdit();
+    e.insert(uri, pos({ line, character }), text);
+    if (!(await vscode.workspace.applyEdit(e))) throw new Error('the insert was not applied');
+    return (await vscode.workspace.openTextDocument(uri)).version;
+  },
+  /** Deletes a range; the document's version after. */
+  async remove({ path: p, range }) {
+    const uri = uriOf(p);
+    const e = new vscode.WorkspaceEdit();
+    e.delete(uri, new vscode.Range(pos(range.start), pos(range.end)));
+    if (!(await vscode.workspace.applyEdit(e))) throw new Error('the delete was not applied');
+    return (await vscode.workspace.openTextDocument(uri)).version;
   },
   async definition({ path: p, line, character }) {
     const found = (await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uriOf(p), pos({ line, character }))) || [];

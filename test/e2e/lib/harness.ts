@@ -60,6 +60,10 @@ export class Harness {
   codeActions = (path: string, range: Range, kind?: string) => this.call<CodeActionInfo[]>('codeActions', { path, range, kind });
   /** workspace.applyEdit with a kept code action's edit. */
   applyKeptEdit = (id: string) => this.call<{ applied: boolean; text: string | null; version: number | null }>('applyKeptEdit', { id });
+  /** Inserts text at a position as a user's edit; the document's version after. */
+  insert = (path: string, line: number, character: number, text: string) => this.call<number>('insert', { path, line, character, text });
+  /** Deletes a range; the document's version after. */
+  remove = (path: string, range: Range) => this.call<number>('remove', { path, range });
   definition = (path: string, line: number, character: number) => this.call<Located[]>('definition', { path, line, character });
   references = (path: string, line: number, character: number) => this.call<Located[]>('references', { path, line, character });
   workspaceSymbols = (query: string) => this.call<WorkspaceSymbolInfo[]>('workspaceSymbols', { query });
