@@ -163,4 +163,10 @@ describe('entities', () => {
   it('takes named disasters and operations for events, not names: "the Dixie Fire", "Hurricane Ida"', () => {
     assert.deepEqual(mentions('The Dixie Fire burned on as Hurricane Ida hit Louisiana and Operation Warp Speed went on.'), ['Place:Louisiana']);
   });
+
+  it('keeps a sentence-initial surname that compromise guesses is an adverb: “Khazaly also said”', () => {
+    const a = analyze('Qais al-Khazaly said the case was reopened. Khazaly also said it would go on.\n');
+    assert.deepEqual(a.mentions.map((m) => `${m.type}:${m.text}`), ['Person:Qais al-Khazaly', 'Person:Khazaly']);
+    assert.equal(entity(a, 'Qais al-Khazaly').mentions.length, 2);
+  });
 });

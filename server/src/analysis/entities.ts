@@ -351,6 +351,9 @@ function commonAtStart(p: Piece): boolean {
   if (COMMON_WORDS.has(lw)) return true;
   if (TITLES.has(lw) || isPlaceName(p.text) || KNOWN_ORGS.has(p.text) || isAcronym(p.text)) return false;
   if (properTags(p.tok)) return false;
+  // compromise guesses a tag for every unknown word ("Khazaly" an adverb for its -ly): a word no
+  // English dictionary has is a name, whatever its guessed tag.
+  if (!isEnglishWord(stripPossessive(p.text))) return false;
   return COMMON_TAGS.some((t) => p.tok.tags.has(t));
 }
 
