@@ -92,7 +92,7 @@ describe('the language server', () => {
       const text = (h.contents as { value: string }).value;
       assert.match(text, /Qais al-Khazali/);
       assert.match(text, /Person/);
-      assert.match(text, /Quoted \d+ times/);
+      assert.match(text, /Quoted \d+ times\*\* \(\d+ in quotation marks, \d+ reported\)/);
     });
 
     it('on a quote names its speaker and its cue', async () => {

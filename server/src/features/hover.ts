@@ -46,7 +46,12 @@ export function entityCard(doc: AnalyzedDocument, entity: Entity): string {
   lines.push(`Mentioned ${n === 1 ? 'once' : `${n} times`} · first on line ${doc.lines.positionAt(first.start).line + 1}`);
   const said = quotes.filter((q) => q.speaker?.entity === entity.id);
   if (said.length) {
-    lines.push('', `**Quoted ${said.length === 1 ? 'once' : `${said.length} times`}**`, '');
+    // Counted as the status bar and the code lens count: quotes in quotation marks apart from
+    // reported speech.
+    const marked = said.filter((q) => q.kind !== 'reported').length;
+    const reported = said.length - marked;
+    const parts = [marked && `${marked} in quotation marks`, reported && `${reported} reported`].filter(Boolean).join(', ');
+    lines.push('', `**Quoted ${said.length === 1 ? 'once' : `${said.length} times`}** (${parts})`, '');
     for (const q of said.slice(0, MAX_QUOTES_LISTED)) lines.push(`- ${md(excerpt(q.text))}${q.kind === 'reported' ? ' *(reported)*' : ''}`);
     if (said.length > MAX_QUOTES_LISTED) lines.push(`- … and ${said.length - MAX_QUOTES_LISTED} more`);
   }
