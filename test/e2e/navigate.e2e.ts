@@ -6,15 +6,12 @@
 // `bash scripts/e2e/setup.sh` once; run with
 // `npx mocha --config test/e2e/mocharc.json test/e2e/navigate.e2e.ts`.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext } from 'playwright-core';
-import { E2E, SAMPLES, SCREENSHOTS } from './lib/env';
-import { installExtensions, makeRunDirs, seedSettings, startCodeServer, type CodeServer } from './lib/codeServer';
 import { Harness, type DiagnosticInfo } from './lib/harness';
-import { launchBrowser, shown, Workbench } from './lib/workbench';
-import { articleLensVsix, harnessVsix } from './lib/vsix';
+import { shown, Workbench } from './lib/workbench';
+import { workbenchSession } from './lib/session';
 import { until } from './lib/wait';
 import { switchTo, TreePane } from './lib/views';
 import { applyQuickFix, cursorStatus, placeCursor, positionOf, ProblemsPanel, quickInputRows, referenceRows, squiggled, viewPane } from './lib/editor';
@@ -42,16 +39,12 @@ const LENS = /^(\d+) quotes? · (\d+) sources? · (\d+) (?:people\/organizations
 
 describe('VS Code end to end: navigate, check and the code lens', function () {
   this.timeout(60_000);
-  const runRoot = join(E2E, 'runs', `navigate-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-  const shots = join(SCREENSHOTS, 'navigate');
-  const folder = join(runRoot, 'samples');
-  const file = join(folder, FILE);
-  const second = join(folder, SECOND);
-  let server: CodeServer | undefined;
-  let context: BrowserContext | undefined;
+  const session = workbenchSession('navigate', { prepare: (dir) => writeFileSync(join(dir, SECOND), SECOND_TEXT) });
+  const { folder, file } = session;
   let wb: Workbench;
   let harness: Harness;
-  let failed = false;
+  before(() => ({ wb, harness } = session));
+  const second = join(folder, SECOND);
 
   /** The article as the editor has it now (quick fixes and renames change it as the suite goes). */
   const current = async () => (await harness.text(file)).text;
@@ -59,49 +52,6 @@ describe('VS Code end to end: navigate, check and the code lens', function () {
   const reveal = (line: number) => harness.command('revealLine', { lineNumber: line, at: 'center' });
   const byCode = (ds: DiagnosticInfo[], code: string) => ds.filter((d) => d.code === code);
 
-  before(async function () {
-    this.timeout(360_000);
-    rmSync(shots, { recursive: true, force: true });
-    mkdirSync(runRoot, { recursive: true });
-    try {
-      // A copy of samples/: the quick fixes and renames change it (and code-server saves after a delay).
-      cpSync(SAMPLES, folder, { recursive: true });
-      writeFileSync(second, SECOND_TEXT);
-      const dirs = makeRunDirs(runRoot);
-      seedSettings(dirs);
-      await installExtensions(dirs, [await articleLensVsix(), await harnessVsix(runRoot)]);
-      harness = new Harness(join(runRoot, 'harness'));
-      server = await startCodeServer(dirs, { folder, env: { ARTICLE_LENS_E2E_DIR: harness.dir } });
-      const browser = await launchBrowser(join(runRoot, 'chromium'));
-      context = browser.context;
-      wb = new Workbench(browser.page);
-      await wb.open(server.url);
-      await harness.ready();
-      await wb.quickOpen(FILE, `${SPEAKER} said`);
-      await wb.statusItem('articleLens.summary').filter({ hasText: 'quote' }).waitFor({ timeout: 30_000 });
-    } catch (e) {
-      failed = true;
-      const shot = await wb?.screenshot(shots, '00-before');
-      if (shot) console.log(`      screenshot: ${shot}`);
-      throw e;
-    }
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      failed = true;
-      const shot = await wb?.screenshot(shots, this.currentTest.title);
-      if (shot) console.log(`      screenshot: ${shot}`);
-    }
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (failed || process.env.E2E_KEEP) console.log(`      run folder kept: ${runRoot} (code-server.log, harness/, user-data/)`);
-    else rmSync(runRoot, { recursive: true, force: true });
-  });
 
   // ---- the code lens ------------------------------------------------------------------------
 

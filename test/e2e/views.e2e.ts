@@ -5,14 +5,12 @@
 // the whole workspace). Needs `bash scripts/e2e/setup.sh` once; run with
 // `npx mocha --config test/e2e/mocharc.json test/e2e/views.e2e.ts`.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Frame } from 'playwright-core';
-import { E2E, SAMPLES, SCREENSHOTS } from './lib/env';
-import { installExtensions, makeRunDirs, seedSettings, startCodeServer, type CodeServer } from './lib/codeServer';
+import type { Frame } from 'playwright-core';
 import { Harness } from './lib/harness';
-import { launchBrowser, shown, Workbench } from './lib/workbench';
-import { articleLensVsix, harnessVsix } from './lib/vsix';
+import { shown, Workbench } from './lib/workbench';
+import { workbenchSession } from './lib/session';
 import { fileAppears, until } from './lib/wait';
 import { foldFolders, switchTo, TreePane, webviewFrame } from './lib/views';
 
@@ -56,62 +54,17 @@ function csvFields(line: string): string[] {
 
 describe('VS Code end to end: the Sources view and the sources report', function () {
   this.timeout(60_000);
-  const runRoot = join(E2E, 'runs', `views-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-  const shots = join(SCREENSHOTS, 'views');
-  const folder = join(runRoot, 'samples');
-  const file = join(folder, FILE);
+  const session = workbenchSession('views', { prepare: (dir) => writeFileSync(join(dir, SECOND), SECOND_TEXT) });
+  const { folder, file } = session;
   let sample = '';
-  let server: CodeServer | undefined;
-  let context: BrowserContext | undefined;
   let wb: Workbench;
   let harness: Harness;
+  before(() => {
+    ({ sample, wb, harness } = session);
+    sources = new TreePane(wb.page, 'Sources');
+  });
   let sources: TreePane;
-  let failed = false;
 
-  before(async function () {
-    this.timeout(360_000);
-    rmSync(shots, { recursive: true, force: true });
-    mkdirSync(runRoot, { recursive: true });
-    try {
-      cpSync(SAMPLES, folder, { recursive: true });
-      writeFileSync(join(folder, SECOND), SECOND_TEXT);
-      sample = readFileSync(file, 'utf8');
-      const dirs = makeRunDirs(runRoot);
-      seedSettings(dirs);
-      await installExtensions(dirs, [await articleLensVsix(), await harnessVsix(runRoot)]);
-      harness = new Harness(join(runRoot, 'harness'));
-      server = await startCodeServer(dirs, { folder, env: { ARTICLE_LENS_E2E_DIR: harness.dir } });
-      const browser = await launchBrowser(join(runRoot, 'chromium'));
-      context = browser.context;
-      wb = new Workbench(browser.page);
-      sources = new TreePane(wb.page, 'Sources');
-      await wb.open(server.url);
-      await harness.ready();
-      await wb.quickOpen(FILE, `${SPEAKER} said`);
-      await wb.statusItem('articleLens.summary').filter({ hasText: 'quote' }).waitFor({ timeout: 30_000 });
-    } catch (e) {
-      failed = true;
-      const shot = await wb?.screenshot(shots, '00-before');
-      if (shot) console.log(`      screenshot: ${shot}`);
-      throw e;
-    }
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      failed = true;
-      const shot = await wb?.screenshot(shots, this.currentTest.title);
-      if (shot) console.log(`      screenshot: ${shot}`);
-    }
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (failed || process.env.E2E_KEEP) console.log(`      run folder kept: ${runRoot} (code-server.log, harness/, user-data/)`);
-    else rmSync(runRoot, { recursive: true, force: true });
-  });
 
   /** Waits until the Sources view lists `name` as a speaker and returns the rows under it. */
   const speakerRows = async (name: string) => {

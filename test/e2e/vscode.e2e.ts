@@ -5,17 +5,14 @@
 // Needs `bash scripts/e2e/setup.sh` once; run with `npm run test:vscode`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { E2E, SAMPLES, SCREENSHOTS } from './lib/env';
-import { installExtensions, makeRunDirs, seedSettings, startCodeServer, type CodeServer } from './lib/codeServer';
+import type { CodeServer } from './lib/codeServer';
 import { Harness, type Symbol, type Token } from './lib/harness';
-import { launchBrowser, shown, Workbench } from './lib/workbench';
-import { articleLensVsix, harnessVsix } from './lib/vsix';
+import { shown, Workbench } from './lib/workbench';
+import { workbenchSession } from './lib/session';
 import { fileAppears, until } from './lib/wait';
 
-const FILE = 'khazali.article';
 const SPEAKER = 'Qais al-Khazali';
 
 /** Line and character of `needle` (plus `plus` characters) in `text`. */
@@ -31,16 +28,13 @@ const names = (symbols: Symbol[] | undefined) => (symbols ?? []).map((s) => s.na
 
 describe('VS Code end to end (code-server + chromium)', function () {
   this.timeout(60_000);
-  const runRoot = join(E2E, 'runs', `vscode-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-  const shots = join(SCREENSHOTS, 'vscode');
-  const folder = join(runRoot, 'samples');
-  const file = join(folder, FILE);
+  const session = workbenchSession('vscode', { afterStop: (s) => { if (s.server) assert.deepEqual(serverPids(), [], 'a language server outlived code-server'); } });
+  const { folder, file, runRoot } = session;
   let sample = '';
   let server: CodeServer | undefined;
-  let context: BrowserContext | undefined;
   let wb: Workbench;
   let harness: Harness;
-  let failed = false;
+  before(() => ({ sample, server, wb, harness } = session));
 
   /** PIDs of Article Lens language servers in this run's code-server process group. */
   const serverPids = (): number[] => execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' })
@@ -49,52 +43,6 @@ describe('VS Code end to end (code-server + chromium)', function () {
     .filter((m): m is RegExpExecArray => !!m && Number(m[2]) === server?.pid && m[3].includes('article-lens') && m[3].includes('dist/server.js'))
     .map((m) => Number(m[1]));
 
-  before(async function () {
-    this.timeout(360_000);
-    rmSync(shots, { recursive: true, force: true });
-    mkdirSync(runRoot, { recursive: true });
-    try {
-      // A copy of samples/, so that exports land in the run's folder, not in the work tree.
-      cpSync(SAMPLES, folder, { recursive: true });
-      sample = readFileSync(file, 'utf8');
-      const dirs = makeRunDirs(runRoot);
-      seedSettings(dirs);
-      const vsixes = [await articleLensVsix(), await harnessVsix(runRoot)];
-      await installExtensions(dirs, vsixes);
-      harness = new Harness(join(runRoot, 'harness'));
-      server = await startCodeServer(dirs, { folder, env: { ARTICLE_LENS_E2E_DIR: harness.dir } });
-      const browser = await launchBrowser(join(runRoot, 'chromium'));
-      context = browser.context;
-      wb = new Workbench(browser.page);
-      await wb.open(server.url);
-      await harness.ready();
-      await wb.quickOpen(FILE, `${SPEAKER} said`);
-      // The language server has answered once the status bar item shows the article's summary.
-      await wb.statusItem('articleLens.summary').filter({ hasText: 'quote' }).waitFor({ timeout: 30_000 });
-    } catch (e) {
-      failed = true;
-      const shot = await wb?.screenshot(shots, '00-before');
-      if (shot) console.log(`      screenshot: ${shot}`);
-      throw e;
-    }
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      failed = true;
-      const shot = await wb?.screenshot(shots, this.currentTest.title);
-      if (shot) console.log(`      screenshot: ${shot}`);
-    }
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (server) assert.deepEqual(serverPids(), [], 'a language server outlived code-server');
-    if (failed || process.env.E2E_KEEP) console.log(`      run folder kept: ${runRoot} (code-server.log, harness/, user-data/)`);
-    else rmSync(runRoot, { recursive: true, force: true });
-  });
 
   it('installs the .vsix and activates Article Lens, which starts its language server', async () => {
     const ping = await harness.call<{ vscode: string; lens: { active: boolean; version: string; path: string } | null }>('ping');
