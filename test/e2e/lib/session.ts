@@ -64,6 +64,9 @@ export function workbenchSession(name: string, options: SessionOptions = {}): Se
       await session.wb.quickOpen(FILE, `${SPEAKER} said`);
       // The language server has answered once the status bar item shows the article's summary.
       await session.wb.statusItem('articleLens.summary').filter({ hasText: 'quote' }).waitFor({ timeout: 30_000 });
+      // The code lens above the first line arrives on its own and pushes every line down a row:
+      // wait for it, so that no test measures a word's place and then finds the line moved.
+      await session.wb.page.locator('.editor-instance .contentWidgets .codelens-decoration').first().waitFor({ timeout: 30_000 });
     } catch (e) {
       failed = true;
       const shot = await session.wb?.screenshot(session.shots, '00-before');

@@ -103,7 +103,7 @@ export class Workbench {
   }
 
   /** Moves the mouse onto `word` and returns the hover card's text once it contains `expect`. */
-  async hover(lineText: string, word: string, expect: string, timeoutMs = 20_000): Promise<string> {
+  async hover(lineText: string, word: string, expect: string | RegExp, timeoutMs = 20_000): Promise<string> {
     const p = this.page;
     // A card shown before the server was ready is cached: clear any, and leave the word first.
     await p.keyboard.press('Escape');
