@@ -7,6 +7,7 @@
 // asks about — the range on screen, the text around a hover, else the document's beginning.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, ParagraphCache } from './analysis/analyze';
+import { patchAnnotations } from './analysis/incremental';
 import { LineIndex, parseFrontMatter } from './analysis/article';
 import type { Annotations, Span } from './analysis/model';
 
@@ -22,7 +23,14 @@ export interface AnalyzedDocument {
   lines: LineIndex;
   /** Set when the document is over the size limit: the part that was analysed. */
   window?: Span;
+  /** Set on a quick answer while typing, patched from the previous version; the full analysis follows. */
+  interim?: boolean;
 }
+
+/** Below this size a full analysis is quick enough for every keystroke. */
+export const QUICK_FROM = 20_000;
+/** How long typing must pause before a quick answer is replaced by the full analysis. */
+export const REFINE_DELAY_MS = 300;
 
 /** Documents larger than this (UTF-16 units) are analysed a window at a time. */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 500_000;
@@ -38,6 +46,9 @@ export class ArticleStore {
 
   /** Called once per version of a document found over the limit, e.g. to tell the user. */
   onOverLimit: (uri: string, size: number, limit: number) => void = () => undefined;
+  /** Called when a quick answer's full analysis is ready, e.g. to have the editor ask again. */
+  onRefined: (uri: string) => void = () => undefined;
+  private readonly refineTimers = new Map<string, NodeJS.Timeout>();
 
   setReferenceDate(date: string | undefined): void {
     if (date === this.referenceDate) return;
@@ -60,11 +71,23 @@ export class ArticleStore {
    * The document's annotations. `focus` says what the request is about (a range, a position);
    * it matters only over the size limit, where the window around it is analysed.
    */
-  get(document: TextDocument, focus?: Span): AnalyzedDocument {
+  get(document: TextDocument, focus?: Span, quick = false): AnalyzedDocument {
     const text = document.getText();
     if (text.length <= this.maxSize) {
       const found = this.results.get(document.uri);
-      if (found && found.version === document.version) return found;
+      if (found && found.version === document.version && (quick || !found.interim)) return found;
+      // While typing in a long article, patch the last answer for the paragraphs that changed
+      // and analyse the whole article once typing pauses.
+      if (quick && found && !found.window && text.length >= QUICK_FROM) {
+        const patched = patchAnnotations(found, text, { referenceDate: this.referenceDate, cache: this.paragraphs });
+        if (patched) {
+          const result: AnalyzedDocument = { ...found, version: document.version, text, annotations: patched, lines: new LineIndex(text), interim: true };
+          this.results.set(document.uri, result);
+          this.scheduleRefine(document);
+          return result;
+        }
+      }
+      this.cancelRefine(document.uri);
       const result = this.analyzed(document, text);
       this.results.set(document.uri, result);
       return result;
@@ -96,11 +119,30 @@ export class ArticleStore {
   }
 
   forget(uri: string): void {
+    this.cancelRefine(uri);
     this.results.delete(uri);
     this.windows.delete(uri);
   }
 
+  private scheduleRefine(document: TextDocument): void {
+    this.cancelRefine(document.uri);
+    this.refineTimers.set(document.uri, setTimeout(() => {
+      this.refineTimers.delete(document.uri);
+      const latest = this.results.get(document.uri);
+      // Only the version the quick answer was for: a later edit has scheduled its own.
+      if (!latest?.interim || latest.version !== document.version) return;
+      this.results.set(document.uri, this.analyzed(document, document.getText()));
+      this.onRefined(document.uri);
+    }, REFINE_DELAY_MS));
+  }
+
+  private cancelRefine(uri: string): void {
+    clearTimeout(this.refineTimers.get(uri));
+    this.refineTimers.delete(uri);
+  }
+
   private clear(): void {
+    for (const uri of [...this.refineTimers.keys()]) this.cancelRefine(uri);
     this.results.clear();
     this.windows.clear();
   }

@@ -116,12 +116,18 @@ export function startServer(connection: Connection): void {
    * The request's document, analysed at its current version; null once it is closed. `focus`
    * (a range or position) is what the request is about, for documents over the size limit.
    */
-  const article = (uri: string, token?: CancellationToken, focus?: Range | Position): AnalyzedDocument | null => {
+  const article = (uri: string, token?: CancellationToken, focus?: Range | Position, quick = false): AnalyzedDocument | null => {
     const doc = documents.get(uri);
     if (!doc || token?.isCancellationRequested) return null;
-    if (!focus) return store.get(doc);
+    if (!focus) return store.get(doc, undefined, quick);
     const range = 'start' in focus ? focus : { start: focus, end: focus };
-    return store.get(doc, { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) });
+    return store.get(doc, { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }, quick);
+  };
+  // Highlighting may use the quick answer while typing; once the full analysis is ready, the
+  // editor is asked to fetch tokens and diagnostics again.
+  store.onRefined = () => {
+    connection.languages.semanticTokens.refresh();
+    refreshDiagnostics();
   };
   // Over the size limit: said once per document, in the log and to the user.
   const toldOverLimit = new Set<string>();
@@ -157,15 +163,15 @@ export function startServer(connection: Connection): void {
     return a && documentSymbols(a, token);
   }));
   connection.languages.semanticTokens.on(safe('semanticTokens/full', { data: [] }, (p: SemanticTokensParams, token) => {
-    const a = article(p.textDocument.uri, token);
+    const a = article(p.textDocument.uri, token, undefined, true);
     return a ? tokens.full(a, settings.highlight, token) : { data: [] };
   }));
   connection.languages.semanticTokens.onDelta(safe<SemanticTokensDeltaParams, SemanticTokens | SemanticTokensDelta>('semanticTokens/full/delta', { data: [] }, (p, token) => {
-    const a = article(p.textDocument.uri, token);
+    const a = article(p.textDocument.uri, token, undefined, true);
     return a ? tokens.delta(a, p.previousResultId, settings.highlight, token) : { data: [] };
   }));
   connection.languages.semanticTokens.onRange(safe('semanticTokens/range', { data: [] }, (p: SemanticTokensRangeParams, token) => {
-    const a = article(p.textDocument.uri, token, p.range);
+    const a = article(p.textDocument.uri, token, p.range, true);
     return a ? tokens.range(a, p.range, settings.highlight, token) : { data: [] };
   }));
   connection.onRequest(SummaryRequest, safe('summary', null, (p: ArticleParams, token) => {

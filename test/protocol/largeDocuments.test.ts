@@ -90,3 +90,43 @@ describe('a 10 MB single line', () => {
     }
   });
 });
+
+describe('typing in a long article', () => {
+  // Eight distinct copies of the sample's body: about 26,000 characters.
+  const long = '---\ndate: 2020-01-10\n---\n' + Array.from({ length: 8 }, (_, i) => body.replace(/\n/g, ` (part ${i}).\n`) + '\n').join('');
+  const longUri = 'untitled:long.article';
+
+  it('answers highlighting from a quick patch, then asks the editor to refresh with the full analysis', async () => {
+    const server = await startServer();
+    try {
+      const c = server.connection;
+      await c.sendNotification('textDocument/didOpen', { textDocument: { uri: longUri, languageId: 'article', version: 1, text: long } });
+      const first = await c.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: longUri } });
+      const line = long.split('\n').findIndex((l) => l.startsWith('Both commanders'));
+      const edited = long.split('\n').map((l, i) => (i === line ? `Joe Biden said: ${l}` : l)).join('\n');
+      const refreshed = server.nextRefresh();
+      await c.sendNotification('textDocument/didChange', {
+        textDocument: { uri: longUri, version: 2 },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'Joe Biden said: ' }],
+      });
+      const delta = await c.sendRequest<{ edits: { start: number; deleteCount: number; data?: number[] }[] }>('textDocument/semanticTokens/full/delta', { textDocument: { uri: longUri }, previousResultId: first.resultId });
+      const data = [...first.data];
+      for (const e of [...delta.edits].reverse()) data.splice(e.start, e.deleteCount, ...(e.data ?? []));
+      const quick = decodeTokens(data, server.legend);
+      assert.ok(quick.some((t) => t.type === 'person' && t.line === line && tokenText(edited, t) === 'Joe Biden'), 'the new name is highlighted at once');
+      assert.ok(quick.every((t) => t.character + t.length <= edited.split('\n')[t.line].length), 'a quick token outside its line');
+      await refreshed;
+      const full = await c.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: longUri } });
+      const fresh = await startServer();
+      try {
+        await fresh.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: longUri, languageId: 'article', version: 2, text: edited } });
+        const expected = await fresh.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: longUri } });
+        assert.deepEqual(full.data, expected.data, 'after the pause, the tokens are those of a full analysis');
+      } finally {
+        await fresh.stop();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
