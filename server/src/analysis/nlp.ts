@@ -89,6 +89,18 @@ export function tokenize(text: string): Tokenized {
   return { tokens, sentences };
 }
 
+/** Index of the first token that starts at or after `offset` (tokens.length if none does). */
+export function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function hasTag(token: Token | undefined, ...tags: string[]): boolean {
   return !!token && tags.some((t) => token.tags.has(t));
 }

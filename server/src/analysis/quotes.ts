@@ -9,7 +9,7 @@
 import type { AnalyzedArticle, AnalyzedParagraph } from './analyzed';
 import type { Quote, QuoteKind } from './model';
 import { ELISION, INTERJECTIONS, SPEECH_VERB_FORMS, TITLE_SMALL_WORDS } from './lexicon/speech';
-import type { Token } from './nlp';
+import { firstTokenFrom, type Token } from './nlp';
 
 interface RawSpan {
   /** Offsets relative to the paragraph text. */
@@ -210,17 +210,6 @@ function saidBeside(p: AnalyzedParagraph, s: RawSpan): boolean {
     if (v && !v.describes && /^[\s,:]*$/.test(p.text.slice(toks[k].end - p.start, s.start))) return true;
   }
   return false;
-}
-
-function firstTokenFrom(toks: Token[], offset: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

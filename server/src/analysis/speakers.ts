@@ -13,7 +13,7 @@
 // Mentions inside quoted or reported words are never used as speakers.
 import type { AnalyzedArticle, AnalyzedParagraph } from './analyzed';
 import type { Entity, Mention, Quote, Span, Speaker } from './model';
-import type { Token } from './nlp';
+import { firstTokenFrom, type Token } from './nlp';
 import { countryNamesOf } from './lexicon/places';
 import {
   DESCRIPTION_SYNONYMS, GROUP_PRONOUNS, HEADLINE_PERSON_NOUNS, LEADER_ROLE_NOUNS,
@@ -948,15 +948,9 @@ function contentWords(text: string): Set<string> {
 
 /** The sentence holding the first token at or after `offset`. */
 function sentenceOf(view: ParagraphView, offset: number): number {
-  let k = 0;
-  let hi = view.tokens.length;
-  while (k < hi) {
-    const mid = (k + hi) >> 1;
-    if (view.tokens[mid].start < offset) k = mid + 1;
-    else hi = mid;
-  }
+  const k = firstTokenFrom(view.tokens, offset);
   let lo = 0;
-  hi = view.sentences.length - 1;
+  let hi = view.sentences.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (view.sentences[mid].first <= k) lo = mid;
@@ -970,13 +964,7 @@ function spanOf(tokens: Token[], first: number, last: number): Span {
 }
 
 export function tokenStartingAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstTokenFrom(tokens, offset);
   return lo < tokens.length && tokens[lo].start === offset ? lo : -1;
 }
 
