@@ -11,6 +11,7 @@ import type { Frame } from 'playwright-core';
 import { Harness } from './lib/harness';
 import { shown, Workbench } from './lib/workbench';
 import { workbenchSession } from './lib/session';
+import { positionOf } from './lib/editor';
 import { fileAppears, until } from './lib/wait';
 import { foldFolders, switchTo, TreePane, webviewFrame } from './lib/views';
 
@@ -33,13 +34,6 @@ const SECOND_TEXT = [
   'The Maltese Coast Guard said that two ships had been damaged.',
   '',
 ].join('\n');
-
-function positionOf(text: string, needle: string): { line: number; character: number } {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `“${needle}” is not in the text`);
-  const before = text.slice(0, at).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
 
 /** A CSV line's fields (quoted fields with commas and doubled quotes). */
 function csvFields(line: string): string[] {

@@ -11,17 +11,11 @@ import type { CodeServer } from './lib/codeServer';
 import { Harness, type Symbol, type Token } from './lib/harness';
 import { shown, Workbench } from './lib/workbench';
 import { workbenchSession } from './lib/session';
+import { positionOf } from './lib/editor';
 import { fileAppears, until } from './lib/wait';
 
 const SPEAKER = 'Qais al-Khazali';
 
-/** Line and character of `needle` (plus `plus` characters) in `text`. */
-function positionOf(text: string, needle: string, plus = 0): { line: number; character: number } {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `“${needle}” is not in the sample`);
-  const before = text.slice(0, at + plus).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
 
 const find = (symbols: Symbol[], name: string) => symbols.find((s) => s.name === name);
 const names = (symbols: Symbol[] | undefined) => (symbols ?? []).map((s) => s.name);
