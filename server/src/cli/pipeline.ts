@@ -25,7 +25,7 @@ export function createRunner(workers: number, stderr: (s: string) => void): Runn
     }
     if (pool) {
       const p = pool;
-      return { threads: p.size, run: (job) => p.run(job), close: () => p.close() };
+      return { threads: p.size, run: (job) => p.run(job) as Promise<JobResult>, close: () => p.close() };
     }
   }
   // Loaded only here: with worker threads this thread never analyses, and starts faster

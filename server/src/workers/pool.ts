@@ -1,19 +1,35 @@
 // A pool of worker threads for bulk work: jobs go to the first idle thread, threads start on
 // demand up to the pool's size (by default the machine's cores), and a job that throws, or a
 // thread that dies, fails only that job: the pool goes on with a fresh thread. Used by the
-// command line for many files and batch mode; reusable by the server for whole documents.
+// command line for many files and batch mode, and by the server for whole documents, where a
+// job can report progress and every version of a document goes to the same thread, whose
+// paragraph cache then answers for all but the paragraphs that changed.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { AnalyzeJob, JobResult } from './job';
+import type { PoolJob, PoolResult } from './job';
 
 /** What a pool sends each thread, and what the thread answers (see worker.ts). */
 export interface ToWorker<J> {
   seq: number;
   job: J;
 }
-export type FromWorker<R> = { seq: number; ok: true; result: R } | { seq: number; ok: false; error: string };
+export type FromWorker<R> =
+  | { seq: number; ok: true; result: R }
+  | { seq: number; ok: false; error: string }
+  /** Sent while the job runs, any number of times. */
+  | { seq: number; progress: unknown };
+
+export interface RunOptions {
+  /**
+   * Jobs with the same key run on the same thread, one after another (the thread's caches
+   * then serve the next job); a key's thread is chosen when its first job starts.
+   */
+  affinity?: string;
+  /** Called with each progress message the job's thread sends. */
+  onProgress?: (progress: unknown) => void;
+}
 
 export interface PoolOptions {
   /** Most threads at once; default: the machine's cores (`os.availableParallelism()`). */
@@ -30,6 +46,7 @@ export function defaultPoolSize(): number {
 interface Task<J, R> {
   seq: number;
   job: J;
+  options: RunOptions;
   resolve: (r: R) => void;
   reject: (e: Error) => void;
 }
@@ -44,6 +61,7 @@ export class WorkerPool<J, R> {
   readonly size: number;
   private readonly threads: Thread<J, R>[] = [];
   private readonly queue: Task<J, R>[] = [];
+  private readonly affinity = new Map<string, Thread<J, R>>();
   private seq = 0;
   private closed = false;
 
@@ -63,10 +81,10 @@ export class WorkerPool<J, R> {
   }
 
   /** Runs a job on the first free thread; rejects with the job's error, or if its thread died. */
-  run(job: J): Promise<R> {
+  run(job: J, options: RunOptions = {}): Promise<R> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ seq: ++this.seq, job, resolve, reject });
+      this.queue.push({ seq: ++this.seq, job, options, resolve, reject });
       this.pump();
     });
   }
@@ -84,15 +102,30 @@ export class WorkerPool<J, R> {
     await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 
+  /** Starts queued jobs, in order, on free threads; a job whose key's thread is busy waits for it. */
   private pump(): void {
-    while (this.queue.length && !this.closed) {
-      let thread = this.threads.find((t) => !t.task);
+    for (let i = 0; i < this.queue.length && !this.closed;) {
+      const task = this.queue[i];
+      const key = task.options.affinity;
+      let thread = key !== undefined ? this.affinity.get(key) : undefined;
+      if (thread?.task) {
+        i++;
+        continue;
+      }
+      thread ??= this.threads.find((t) => !t.task);
       if (!thread) {
         if (this.threads.length >= this.size) return;
         thread = this.spawn();
       }
-      this.assign(thread, this.queue.shift()!);
+      if (key !== undefined) this.affinity.set(key, thread);
+      this.queue.splice(i, 1);
+      this.assign(thread, task);
     }
+  }
+
+  /** Lets a key's next job go to any thread (say, once its document is closed). */
+  release(key: string): void {
+    this.affinity.delete(key);
   }
 
   private assign(thread: Thread<J, R>, task: Task<J, R>): void {
@@ -109,6 +142,10 @@ export class WorkerPool<J, R> {
     worker.on('message', (m: FromWorker<R>) => {
       const task = thread.task;
       if (!task || task.seq !== m.seq) return;
+      if ('progress' in m) {
+        task.options.onProgress?.(m.progress);
+        return;
+      }
       thread.task = null;
       if (m.ok) task.resolve(m.result);
       else task.reject(new Error(m.error));
@@ -148,6 +185,7 @@ export class WorkerPool<J, R> {
 
   private remove(thread: Thread<J, R>): void {
     clearTimeout(thread.idleTimer);
+    for (const [key, t] of this.affinity) if (t === thread) this.affinity.delete(key);
     const i = this.threads.indexOf(thread);
     if (i >= 0) this.threads.splice(i, 1);
   }
@@ -163,9 +201,9 @@ export function analysisWorkerScript(): string {
   return join(__dirname, '../../../dist/worker.js');
 }
 
-export type AnalysisPool = WorkerPool<AnalyzeJob, JobResult>;
+export type AnalysisPool = WorkerPool<PoolJob, PoolResult>;
 
-/** A pool of threads that each run `runJob` (job.ts): article text in, annotations out. */
+/** A pool of threads that each run `runPoolJob` (job.ts): article text in, annotations out. */
 export function createAnalysisPool(options: PoolOptions = {}): AnalysisPool {
-  return new WorkerPool<AnalyzeJob, JobResult>(analysisWorkerScript(), options);
+  return new WorkerPool<PoolJob, PoolResult>(analysisWorkerScript(), options);
 }

@@ -3,15 +3,16 @@
 // thread keeps its own paragraph cache.
 import { parentPort } from 'node:worker_threads';
 import { ParagraphCache } from '../analysis/analyze';
-import { runJob, type AnalyzeJob } from './job';
+import { runPoolJob, type PoolJob } from './job';
 import type { FromWorker, ToWorker } from './pool';
 
 const cache = new ParagraphCache();
 
-parentPort?.on('message', (message: ToWorker<AnalyzeJob>) => {
+parentPort?.on('message', (message: ToWorker<PoolJob>) => {
   let answer: FromWorker<unknown>;
+  const progress = (p: unknown) => parentPort!.postMessage({ seq: message.seq, progress: p } satisfies FromWorker<unknown>);
   try {
-    answer = { seq: message.seq, ok: true, result: runJob(message.job, cache) };
+    answer = { seq: message.seq, ok: true, result: runPoolJob(message.job, cache, progress) };
   } catch (e) {
     answer = { seq: message.seq, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
