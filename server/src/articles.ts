@@ -2,13 +2,18 @@
 // computed on first need and shared by every feature. Paragraph results are cached across
 // versions and documents, so an edit re-analyses only the paragraphs it changed.
 //
-// A document larger than the size limit is never analysed whole (that would stall every
-// request for as long as it takes): each request gets the analysis of a window around what it
-// asks about — the range on screen, the text around a hover, else the document's beginning.
+// Nothing here may hold the editor up for long:
+// - A long document (from BACKGROUND_FROM) is analysed whole in the background, on a worker
+//   thread when there is one, with progress, and never for a version that is already old: a
+//   newer version cancels it. Meanwhile a request about a place (the range on screen, a hover)
+//   is answered from the paragraphs around it, and typing from a quick patch of the last answer.
+// - A document over the size limit is never analysed whole: each request gets the analysis of
+//   the paragraphs around what it asks about, else of the document's beginning.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken } from 'vscode-languageserver';
 import { analyze, ParagraphCache } from './analysis/analyze';
 import { patchAnnotations } from './analysis/incremental';
-import { LineIndex, parseFrontMatter } from './analysis/article';
+import { LineIndex, parseArticle, parseFrontMatter } from './analysis/article';
 import type { Annotations, Span } from './analysis/model';
 
 export interface AnalyzedDocument {
@@ -21,34 +26,84 @@ export interface AnalyzedDocument {
   referenceDate: string | undefined;
   annotations: Annotations;
   lines: LineIndex;
-  /** Set when the document is over the size limit: the part that was analysed. */
+  /** Set when only part of the document was analysed (over the size limit, or before the whole is ready). */
   window?: Span;
   /** Set on a quick answer while typing, patched from the previous version; the full analysis follows. */
   interim?: boolean;
 }
 
+/** How far a whole-document analysis has come, in UTF-16 units of paragraphs. */
+export interface AnalysisProgress {
+  done: number;
+  total: number;
+}
+
+/** A whole-document analysis under way elsewhere (a worker thread), which can be called off. */
+export interface BackgroundJob {
+  result: Promise<Annotations>;
+  cancel(): void;
+}
+
+/** Where long documents are analysed whole without holding up the requests of this thread. */
+export interface Background {
+  /** `key` names the document: its versions go to the same place, whose caches then serve. */
+  analyze(key: string, text: string, referenceDate: string | undefined, progress: (p: AnalysisProgress) => void): BackgroundJob;
+  /** The document is closed. */
+  forget(key: string): void;
+}
+
+/** Reports one background analysis; `end` is called once, however the analysis ends. */
+export interface ProgressReporter {
+  report(p: AnalysisProgress): void;
+  end(): void;
+}
+
 /** Below this size a full analysis is quick enough for every keystroke. */
 export const QUICK_FROM = 20_000;
+/** From this size a document is analysed whole in the background. */
+export const BACKGROUND_FROM = QUICK_FROM;
 /** How long typing must pause before a quick answer is replaced by the full analysis. */
 export const REFINE_DELAY_MS = 300;
 
 /** Documents larger than this (UTF-16 units) are analysed a window at a time. */
-export const DEFAULT_MAX_DOCUMENT_SIZE = 500_000;
-/** The span analysed for a request on a document over the limit. */
-export const WINDOW_SIZE = 60_000;
+export const DEFAULT_MAX_DOCUMENT_SIZE = 2_000_000;
+/** The span analysed for a request about no place in a document over the limit: its beginning. */
+export const WINDOW_SIZE = 20_000;
+/**
+ * While this thread is idle, the paragraphs of documents up to this size are analysed here
+ * too, so typing anywhere in them patches from cached neighbours; larger documents only
+ * around the places requests ask about.
+ */
+export const PRIME_WHOLE_UP_TO = 500_000;
+/** The most this thread analyses in one go while priming, before it lets requests in. */
+const PRIME_SLICE_MS = 8;
+/** Paragraphs primed on each side of a place a request asked about. */
+const PRIME_AROUND = 8;
 
 export class ArticleStore {
   private readonly paragraphs = new ParagraphCache();
   private readonly results = new Map<string, AnalyzedDocument>();
   private readonly windows = new Map<string, AnalyzedDocument>();
+  private readonly jobs = new Map<string, { version: number; done: Promise<AnalyzedDocument | null>; cancel(): void }>();
+  private readonly refineTimers = new Map<string, NodeJS.Timeout>();
+  /** The version whose background analysis failed, per document: not tried again. */
+  private readonly failed = new Map<string, number>();
+  private readonly primeQueue: string[] = [];
+  private priming = false;
   private referenceDate: string | undefined;
   private maxSize = DEFAULT_MAX_DOCUMENT_SIZE;
 
   /** Called once per version of a document found over the limit, e.g. to tell the user. */
   onOverLimit: (uri: string, size: number, limit: number) => void = () => undefined;
-  /** Called when a quick answer's full analysis is ready, e.g. to have the editor ask again. */
+  /** Called when a document's full analysis is ready after quicker answers, e.g. to have the editor ask again. */
   onRefined: (uri: string) => void = () => undefined;
-  private readonly refineTimers = new Map<string, NodeJS.Timeout>();
+  /** Called when a background analysis reports progress for the first time. */
+  onProgress: (uri: string) => ProgressReporter | undefined = () => undefined;
+  /** Called when a background analysis fails (not when it is cancelled). */
+  onError: (uri: string, error: Error) => void = () => undefined;
+
+  /** Without `background`, long documents are analysed whole on this thread, when asked. */
+  constructor(private readonly background?: Background) {}
 
   setReferenceDate(date: string | undefined): void {
     if (date === this.referenceDate) return;
@@ -67,48 +122,116 @@ export class ArticleStore {
     return document.getText().length > this.maxSize;
   }
 
+  /** Whether the document is analysed whole in the background rather than when asked. */
+  inBackground(document: TextDocument): boolean {
+    const length = document.getText().length;
+    return !!this.background && length >= BACKGROUND_FROM && length <= this.maxSize;
+  }
+
   /**
-   * The document's annotations. `focus` says what the request is about (a range, a position);
-   * it matters only over the size limit, where the window around it is analysed.
+   * The document's annotations, now, on this thread. `focus` says what the request is about
+   * (a range, a position): over the size limit the paragraphs around it are analysed. `quick`
+   * allows a patched answer while typing in a long document. For a document analysed in the
+   * background, prefer `answer` and `whole`: this analyses it whole here if it must.
    */
   get(document: TextDocument, focus?: Span, quick = false): AnalyzedDocument {
+    return this.answer(document, focus, quick) ?? this.wholeHere(document);
+  }
+
+  /**
+   * What can be answered at once: the full analysis of this version when it is ready; else,
+   * for a document analysed in the background, a quick patch of the last answer (`quick`), or
+   * the paragraphs around `focus`; else undefined, and the caller waits for `whole`.
+   */
+  answer(document: TextDocument, focus?: Span, quick = false): AnalyzedDocument | undefined {
     const text = document.getText();
-    if (text.length <= this.maxSize) {
-      const found = this.results.get(document.uri);
-      if (found && found.version === document.version && (quick || !found.interim)) return found;
-      // While typing in a long article, patch the last answer for the paragraphs that changed
-      // and analyse the whole article once typing pauses.
-      if (quick && found && !found.window && text.length >= QUICK_FROM) {
-        const patched = patchAnnotations(found, text, { referenceDate: this.referenceDate, cache: this.paragraphs });
-        if (patched) {
-          const result: AnalyzedDocument = { ...found, version: document.version, text, annotations: patched, lines: new LineIndex(text), interim: true };
-          this.results.set(document.uri, result);
-          this.scheduleRefine(document);
-          return result;
-        }
+    if (text.length > this.maxSize) return this.around(document, text, focus, true);
+    const found = this.results.get(document.uri);
+    if (found && found.version === document.version && (quick || !found.interim)) return found;
+    if (text.length < QUICK_FROM) return this.wholeHere(document);
+    // While typing in a long article, patch the last answer for the paragraphs that changed
+    // and analyse the whole article once typing pauses.
+    if (quick && found) {
+      const patched = patchAnnotations(found, text, { referenceDate: this.referenceDate, cache: this.paragraphs });
+      if (patched) {
+        const result: AnalyzedDocument = { ...found, version: document.version, text, annotations: patched, lines: new LineIndex(text), interim: true };
+        this.results.set(document.uri, result);
+        this.scheduleRefine(document);
+        return result;
       }
-      this.cancelRefine(document.uri);
-      const result = this.analyzed(document, text);
-      this.results.set(document.uri, result);
-      return result;
     }
-    const center = focus ? Math.floor((focus.start + focus.end) / 2) : 0;
-    const half = Math.max(WINDOW_SIZE / 2, focus ? Math.ceil((focus.end - focus.start) / 2) : 0);
-    const start = Math.max(0, Math.min(center - half, text.length - 2 * half));
-    const window = { start, end: Math.min(text.length, start + 2 * half) };
-    const found = this.windows.get(document.uri);
-    if (found && found.version === document.version && found.window!.start <= window.start && window.end <= found.window!.end) return found;
-    if (!found || found.version !== document.version) this.onOverLimit(document.uri, text.length, this.maxSize);
-    const result = this.analyzed(document, text, window);
-    this.windows.set(document.uri, result);
+    if (!this.inBackground(document)) return this.wholeHere(document);
+    void this.start(document);
+    if (focus) return this.around(document, text, focus, false);
+    return undefined;
+  }
+
+  /**
+   * The analysis of the whole document at its current version (over the size limit, of its
+   * beginning), once ready; null if `token` is cancelled first. Versions superseded while
+   * waiting are not answered: it waits on for the latest.
+   */
+  async whole(document: TextDocument, token?: CancellationToken): Promise<AnalyzedDocument | null> {
+    for (;;) {
+      if (token?.isCancellationRequested) return null;
+      const now = this.answer(document);
+      if (now && !now.window) return now;
+      if (document.getText().length > this.maxSize) return now ?? null;
+      if (this.failed.get(document.uri) === document.version) return null;
+      const result = await untilCancelled(this.start(document), token);
+      if (result && result.version === document.version) return result;
+    }
+  }
+
+  /**
+   * The document was opened or changed: a background analysis of an older version is called
+   * off, and a long document just opened starts being analysed whole at once.
+   */
+  changed(document: TextDocument): void {
+    const job = this.jobs.get(document.uri);
+    if (job && job.version !== document.version) {
+      job.cancel();
+      this.jobs.delete(document.uri);
+    }
+    if (!this.results.has(document.uri) && this.inBackground(document)) void this.start(document);
+  }
+
+  forget(uri: string): void {
+    this.cancelRefine(uri);
+    this.jobs.get(uri)?.cancel();
+    this.jobs.delete(uri);
+    this.results.delete(uri);
+    this.windows.delete(uri);
+    this.failed.delete(uri);
+    this.background?.forget(uri);
+  }
+
+  /** The whole document analysed on this thread, now. */
+  private wholeHere(document: TextDocument): AnalyzedDocument {
+    this.cancelRefine(document.uri);
+    const result = this.analyzed(document.uri, document.version, document.getText());
+    this.results.set(document.uri, result);
     return result;
   }
 
-  private analyzed(document: TextDocument, text: string, window?: Span): AnalyzedDocument {
-    const annotations = analyze(text, { referenceDate: this.referenceDate, cache: this.paragraphs, window });
+  /** The paragraphs around `focus` (else the document's beginning), analysed now; the last such answer is kept. */
+  private around(document: TextDocument, text: string, focus: Span | undefined, overLimit: boolean): AnalyzedDocument {
+    // The paragraphs the focus touches; analyze() adds a few on each side for context.
+    const window = focus ?? { start: 0, end: Math.min(text.length, WINDOW_SIZE) };
+    const found = this.windows.get(document.uri);
+    if (found && found.version === document.version && found.window!.start <= window.start && window.end <= found.window!.end) return found;
+    if (overLimit && (!found || found.version !== document.version)) this.onOverLimit(document.uri, text.length, this.maxSize);
+    const result = this.analyzed(document.uri, document.version, text, window);
+    this.windows.set(document.uri, result);
+    this.prime(document, window, false);
+    return result;
+  }
+
+  private analyzed(uri: string, version: number, text: string, window?: Span, annotations?: Annotations): AnalyzedDocument {
+    annotations ??= analyze(text, { referenceDate: this.referenceDate, cache: this.paragraphs, window });
     return {
-      uri: document.uri,
-      version: document.version,
+      uri,
+      version,
       text,
       bodyStart: parseFrontMatter(text).bodyStart,
       referenceDate: /^\d{4}-\d{2}-\d{2}$/.test(annotations.meta.date ?? '') ? annotations.meta.date : this.referenceDate,
@@ -118,10 +241,55 @@ export class ArticleStore {
     };
   }
 
-  forget(uri: string): void {
+  /**
+   * The background analysis of the document's current version: the one under way, else a
+   * new one (calling off one for an older version). It settles with null when cancelled.
+   */
+  private start(document: TextDocument): Promise<AnalyzedDocument | null> {
+    const uri = document.uri;
+    const running = this.jobs.get(uri);
+    if (running?.version === document.version) return running.done;
+    if (this.failed.get(uri) === document.version) return Promise.resolve(null);
+    running?.cancel();
     this.cancelRefine(uri);
-    this.results.delete(uri);
-    this.windows.delete(uri);
+    const version = document.version;
+    const text = document.getText();
+    let reporter: ProgressReporter | undefined;
+    let told = false;
+    const job = this.background!.analyze(uri, text, this.referenceDate, (p) => {
+      if (!told) {
+        told = true;
+        reporter = this.onProgress(uri);
+      }
+      reporter?.report(p);
+    });
+    const done = job.result.then(
+      (annotations) => {
+        const result = this.analyzed(uri, version, text, undefined, annotations);
+        if (document.version === version) {
+          const previous = this.results.get(uri);
+          this.results.set(uri, result);
+          // Someone was shown a quicker answer (a window, a patch): have them ask again.
+          if (!previous || previous.interim || previous.version !== version || this.windows.has(uri)) this.onRefined(uri);
+          this.windows.delete(uri);
+          // Then, while idle, this thread primes its own cache, so typing anywhere patches quickly.
+          if (text.length <= PRIME_WHOLE_UP_TO) this.prime(document, { start: 0, end: 0 }, true);
+        }
+        return result;
+      },
+      (e: Error) => {
+        if (!isCancelled(e)) {
+          this.failed.set(uri, version);
+          this.onError(uri, e);
+        }
+        return null;
+      },
+    ).finally(() => {
+      reporter?.end();
+      if (this.jobs.get(uri)?.done === done) this.jobs.delete(uri);
+    });
+    this.jobs.set(uri, { version, done, cancel: () => job.cancel() });
+    return done;
   }
 
   private scheduleRefine(document: TextDocument): void {
@@ -131,7 +299,11 @@ export class ArticleStore {
       const latest = this.results.get(document.uri);
       // Only the version the quick answer was for: a later edit has scheduled its own.
       if (!latest?.interim || latest.version !== document.version) return;
-      this.results.set(document.uri, this.analyzed(document, document.getText()));
+      if (this.inBackground(document)) {
+        void this.start(document);
+        return;
+      }
+      this.results.set(document.uri, this.analyzed(document.uri, document.version, document.getText()));
       this.onRefined(document.uri);
     }, REFINE_DELAY_MS));
   }
@@ -141,9 +313,60 @@ export class ArticleStore {
     this.refineTimers.delete(uri);
   }
 
+  /**
+   * Queues the paragraphs around `focus` (or all of them) for analysis on this thread while it
+   * is idle, so that a quick patch there finds its context cached: the whole analysis itself
+   * happens in the background, with its own cache.
+   */
+  private prime(document: TextDocument, focus: Span, whole: boolean): void {
+    if (!this.background) return;
+    const { paragraphs } = parseArticle(document.getText());
+    let from = 0;
+    let to = paragraphs.length;
+    if (!whole) {
+      const at = paragraphs.findIndex((p) => p.end >= focus.start);
+      if (at < 0) return;
+      from = Math.max(0, at - PRIME_AROUND);
+      to = Math.min(paragraphs.length, at + PRIME_AROUND);
+    }
+    // Nearest the focus first: that is where the reader is.
+    const center = paragraphs.findIndex((p) => p.end >= focus.start);
+    const order = paragraphs.slice(from, to).map((p, i) => ({ text: p.text, d: Math.abs(from + i - center) }));
+    order.sort((a, b) => a.d - b.d);
+    this.primeQueue.length = 0;
+    for (const p of order) if (!this.paragraphs.has(p.text)) this.primeQueue.push(p.text);
+    if (this.primeQueue.length && !this.priming) {
+      this.priming = true;
+      setImmediate(() => this.primeSlice());
+    }
+  }
+
+  private primeSlice(): void {
+    const until = performance.now() + PRIME_SLICE_MS;
+    while (this.primeQueue.length && performance.now() < until) this.paragraphs.get(this.primeQueue.shift()!);
+    if (this.primeQueue.length) setImmediate(() => this.primeSlice());
+    else this.priming = false;
+  }
+
   private clear(): void {
     for (const uri of [...this.refineTimers.keys()]) this.cancelRefine(uri);
+    for (const job of this.jobs.values()) job.cancel();
+    this.jobs.clear();
     this.results.clear();
     this.windows.clear();
+    this.primeQueue.length = 0;
   }
+}
+
+/** The job's result, or null as soon as `token` is cancelled. */
+function untilCancelled<T>(job: Promise<T | null>, token: CancellationToken | undefined): Promise<T | null> {
+  if (!token) return job;
+  return new Promise((resolve) => {
+    const listener = token.onCancellationRequested(() => resolve(null));
+    job.then(resolve, () => resolve(null)).finally(() => listener.dispose());
+  });
+}
+
+function isCancelled(e: Error): boolean {
+  return e?.message?.startsWith('cancelled');
 }

@@ -127,7 +127,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   highlight: { quotes: true, people: true, organizations: true, places: true, dates: true },
   referenceDate: '',
   diagnostics: DEFAULT_DIAGNOSTICS,
-  maxDocumentSize: 500_000,
+  maxDocumentSize: 2_000_000,
 };
 
 /** Each rule's level from raw settings; anything but `off`, `hint` or `warning` keeps the default. */

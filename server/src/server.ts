@@ -18,7 +18,11 @@ import {
   type SemanticTokensRangeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ArticleStore, type AnalyzedDocument } from './articles';
+import { ArticleStore, type AnalyzedDocument, type Background } from './articles';
+import { analyzeParagraph } from './analysis/analyze';
+import type { Span } from './analysis/model';
+import { poolBackground } from './workers/documents';
+import { createAnalysisPool } from './workers/pool';
 import { guarded, shapeOf } from './boundary';
 import { documentSymbols } from './features/symbols';
 import { hover } from './features/hover';
@@ -66,13 +70,17 @@ import { diagnosticLevels } from './protocol';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new ArticleStore();
+  const store = new ArticleStore(startBackground(connection));
   const tokens = new SemanticTokensProvider();
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
+  let canShowProgress = false;
 
   connection.onInitialize((params) => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canShowProgress = !!params.capabilities.window?.workDoneProgress;
+    // compromise builds its lexicon on first use: do it now, not in the first article's open.
+    analyzeParagraph('Warm-up, said Ada Lovelace in London on Monday.');
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -112,22 +120,55 @@ export function startServer(connection: Connection): void {
     refreshDiagnostics();
   }
 
+  const spanOf = (doc: TextDocument, focus: Range | Position): Span => {
+    const range = 'start' in focus ? focus : { start: focus, end: focus };
+    return { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
+  };
   /**
-   * The request's document, analysed at its current version; null once it is closed. `focus`
-   * (a range or position) is what the request is about, for documents over the size limit.
+   * The request's document analysed whole at its current version, once that is ready (over the
+   * size limit: the paragraphs around `focus`); null once it is closed or the request cancelled.
    */
-  const article = (uri: string, token?: CancellationToken, focus?: Range | Position, quick = false): AnalyzedDocument | null => {
+  const article = async (uri: string, token?: CancellationToken, focus?: Range | Position): Promise<AnalyzedDocument | null> => {
     const doc = documents.get(uri);
     if (!doc || token?.isCancellationRequested) return null;
-    if (!focus) return store.get(doc, undefined, quick);
-    const range = 'start' in focus ? focus : { start: focus, end: focus };
-    return store.get(doc, { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }, quick);
+    if (store.isOverLimit(doc)) return store.get(doc, focus && spanOf(doc, focus));
+    return store.whole(doc, token);
   };
-  // Highlighting may use the quick answer while typing; once the full analysis is ready, the
-  // editor is asked to fetch tokens and diagnostics again.
+  /**
+   * What can be answered at once about a place: the whole analysis if ready, else the
+   * paragraphs around `focus`, or (`quick`) a patch of the last answer while typing.
+   */
+  const atOnce = (uri: string, token: CancellationToken, focus?: Range | Position, quick = false): AnalyzedDocument | undefined => {
+    const doc = documents.get(uri);
+    if (!doc || token.isCancellationRequested) return undefined;
+    return store.answer(doc, focus && spanOf(doc, focus), quick);
+  };
+  // Highlighting may use a quicker answer (a patch while typing, the paragraphs on screen while
+  // a long article is analysed); once the full analysis is ready, the editor is asked again.
   store.onRefined = () => {
     connection.languages.semanticTokens.refresh();
     refreshDiagnostics();
+  };
+  store.onError = (uri, e) => connection.console.error(`Article Lens: the background analysis failed on ${shapeOf({ uri }, size)}: ${e.message}`);
+  // Work-done progress for a background analysis that takes a while (the first report comes
+  // after some time, so a quick one shows nothing).
+  store.onProgress = (uri) => {
+    if (!canShowProgress) return undefined;
+    const name = decodeURIComponent(uri.replace(/^.*[/:]/, '')) || uri;
+    const reporter = connection.window.createWorkDoneProgress().then((r) => {
+      r.begin(`Article Lens: analysing ${name}`, 0, undefined, false);
+      return r;
+    }).catch(() => undefined);
+    let last = -1;
+    return {
+      report: ({ done, total }) => {
+        const percentage = total ? Math.floor((100 * done) / total) : 0;
+        if (percentage === last) return;
+        last = percentage;
+        void reporter.then((r) => r?.report(percentage, `${percentage}% of the paragraphs`));
+      },
+      end: () => void reporter.then((r) => r?.done()),
+    };
   };
   // Over the size limit: said once per document, in the log and to the user.
   const toldOverLimit = new Set<string>();
@@ -139,6 +180,7 @@ export function startServer(connection: Connection): void {
     void connection.window.showWarningMessage(message);
   };
 
+  documents.onDidChangeContent((e) => store.changed(e.document));
   documents.onDidClose((e) => {
     toldOverLimit.delete(e.document.uri);
     store.forget(e.document.uri);
@@ -153,43 +195,51 @@ export function startServer(connection: Connection): void {
   const describe = (p: unknown) => shapeOf(p, size);
   const safe = <P, R>(name: string, fallback: R, handler: (p: P, token: CancellationToken) => R) =>
     guarded<P, R>(name, connection.console, describe, fallback, handler);
+  /** `safe` for a handler that answers with a promise: a rejection is logged and answered empty. */
+  const safeAsync = <P, R>(name: string, fallback: R, handler: (p: P, token: CancellationToken) => Promise<R>) =>
+    safe<P, Promise<R>>(name, Promise.resolve(fallback), (p, token) => handler(p, token).catch((e) => {
+      connection.console.error(`Article Lens: ${name} failed on ${describe(p)}. Answered empty. ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return fallback;
+    }));
 
+  // Hover and the tokens on screen are answered at once, from the paragraphs around them if
+  // the whole article is not analysed yet; the rest wait for the whole.
   connection.onHover(safe('hover', null, (p: HoverParams, token) => {
-    const a = article(p.textDocument.uri, token, p.position);
-    return a && hover(a, p.position, token);
+    const a = atOnce(p.textDocument.uri, token, p.position, true);
+    return a ? hover(a, p.position, token) : null;
   }));
-  connection.onDocumentSymbol(safe('documentSymbol', null, (p: DocumentSymbolParams, token) => {
-    const a = article(p.textDocument.uri, token);
+  connection.onDocumentSymbol(safeAsync('documentSymbol', null, async (p: DocumentSymbolParams, token) => {
+    const a = await article(p.textDocument.uri, token);
     return a && documentSymbols(a, token);
   }));
-  connection.languages.semanticTokens.on(safe('semanticTokens/full', { data: [] }, (p: SemanticTokensParams, token) => {
-    const a = article(p.textDocument.uri, token, undefined, true);
-    return a ? tokens.full(a, settings.highlight, token) : { data: [] };
+  connection.languages.semanticTokens.on(safeAsync('semanticTokens/full', { data: [] }, async (p: SemanticTokensParams, token) => {
+    const a = atOnce(p.textDocument.uri, token, undefined, true) ?? await article(p.textDocument.uri, token);
+    return a && !token.isCancellationRequested ? tokens.full(a, settings.highlight, token) : { data: [] };
   }));
-  connection.languages.semanticTokens.onDelta(safe<SemanticTokensDeltaParams, SemanticTokens | SemanticTokensDelta>('semanticTokens/full/delta', { data: [] }, (p, token) => {
-    const a = article(p.textDocument.uri, token, undefined, true);
-    return a ? tokens.delta(a, p.previousResultId, settings.highlight, token) : { data: [] };
+  connection.languages.semanticTokens.onDelta(safeAsync<SemanticTokensDeltaParams, SemanticTokens | SemanticTokensDelta>('semanticTokens/full/delta', { data: [] }, async (p, token) => {
+    const a = atOnce(p.textDocument.uri, token, undefined, true) ?? await article(p.textDocument.uri, token);
+    return a && !token.isCancellationRequested ? tokens.delta(a, p.previousResultId, settings.highlight, token) : { data: [] };
   }));
   connection.languages.semanticTokens.onRange(safe('semanticTokens/range', { data: [] }, (p: SemanticTokensRangeParams, token) => {
-    const a = article(p.textDocument.uri, token, p.range, true);
+    const a = atOnce(p.textDocument.uri, token, p.range, true);
     return a ? tokens.range(a, p.range, settings.highlight, token) : { data: [] };
   }));
-  connection.onRequest(SummaryRequest, safe('summary', null, (p: ArticleParams, token) => {
-    const a = article(p.uri, token);
+  connection.onRequest(SummaryRequest, safeAsync('summary', null, async (p: ArticleParams, token) => {
+    const a = await article(p.uri, token);
     return a && summary(a);
   }));
-  connection.onRequest(QuotesRequest, safe('quotes', [], (p: ArticleParams, token) => {
-    const a = article(p.uri, token);
+  connection.onRequest(QuotesRequest, safeAsync('quotes', [], async (p: ArticleParams, token) => {
+    const a = await article(p.uri, token);
     return a ? quoteRanges(a) : [];
   }));
-  connection.onRequest(ExportRequest, safe('export', null, (p: ExportParams, token) => {
-    const a = article(p.uri, token);
+  connection.onRequest(ExportRequest, safeAsync('export', null, async (p: ExportParams, token) => {
+    const a = await article(p.uri, token);
     return a && exportAnnotations(a, p.format);
   }));
 
   // The Sources view and report.
-  connection.onRequest(SourcesRequest, safe('sources', null, (p: ArticleParams, token) => {
-    const a = article(p.uri, token);
+  connection.onRequest(SourcesRequest, safeAsync('sources', null, async (p: ArticleParams, token) => {
+    const a = await article(p.uri, token);
     return a && sources(a, token);
   }));
 
@@ -237,37 +287,30 @@ export function startServer(connection: Connection): void {
   }
 
   const documentChanges = () => !!client.workspace?.workspaceEdit?.documentChanges;
-  /** `safe` for a handler that answers with a promise: a rejection is logged and answered empty. */
-  const safeAsync = <P, R>(name: string, fallback: R, handler: (p: P, token: CancellationToken) => Promise<R>) =>
-    safe<P, Promise<R>>(name, Promise.resolve(fallback), (p, token) => handler(p, token).catch((e) => {
-      connection.console.error(`Article Lens: ${name} failed on ${describe(p)}. Answered empty. ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      return fallback;
-    }));
-
-  connection.onDefinition(safe('definition', null, (p: TextDocumentPositionParams, token) => {
-    const a = article(p.textDocument.uri, token, p.position);
+  connection.onDefinition(safeAsync('definition', null, async (p: TextDocumentPositionParams, token) => {
+    const a = await article(p.textDocument.uri, token, p.position);
     return a && definition(a, p, token);
   }));
-  connection.onReferences(safe('references', [], (p: ReferenceParams, token) => {
-    const a = article(p.textDocument.uri, token, p.position);
+  connection.onReferences(safeAsync('references', [], async (p: ReferenceParams, token) => {
+    const a = await article(p.textDocument.uri, token, p.position);
     return a ? references(a, p, token) : [];
   }));
-  connection.onDocumentHighlight(safe('documentHighlight', [], (p: TextDocumentPositionParams, token) => {
-    const a = article(p.textDocument.uri, token, p.position);
+  connection.onDocumentHighlight(safeAsync('documentHighlight', [], async (p: TextDocumentPositionParams, token) => {
+    const a = await article(p.textDocument.uri, token, p.position);
     return a ? documentHighlights(a, p, token) : [];
   }));
-  connection.onPrepareRename(safe('prepareRename', null, (p: PrepareRenameParams, token) => {
-    const a = article(p.textDocument.uri, token, p.position);
+  connection.onPrepareRename(safeAsync('prepareRename', null, async (p: PrepareRenameParams, token) => {
+    const a = await article(p.textDocument.uri, token, p.position);
     return a && (a.window ? tooLargeToRename() : prepareRename(a, p, token));
   }));
-  connection.onRenameRequest(safe('rename', null, (p: RenameParams, token) => {
-    const a = article(p.textDocument.uri, token, p.position);
+  connection.onRenameRequest(safeAsync('rename', null, async (p: RenameParams, token) => {
+    const a = await article(p.textDocument.uri, token, p.position);
     return a && (a.window ? tooLargeToRename() : rename(a, p, token, { documentChanges: documentChanges() }));
   }));
   connection.onWorkspaceSymbol(safeAsync('workspace/symbol', [] as SymbolInformation[], async (p: WorkspaceSymbolParams, token) => {
     await index.ready(token);
-    const open = documents.all().filter((d) => !store.isOverLimit(d)).map((d) => store.get(d));
-    return workspaceSymbols(index.articles(open), p, token);
+    const open = await Promise.all(documents.all().filter((d) => !store.isOverLimit(d)).map((d) => store.whole(d, token)));
+    return workspaceSymbols(index.articles(open.filter((a): a is AnalyzedDocument => !!a)), p, token);
   }));
   connection.onDidChangeWatchedFiles((p: DidChangeWatchedFilesParams) => {
     try {
@@ -276,23 +319,37 @@ export function startServer(connection: Connection): void {
       connection.console.error(`Article Lens: could not take in changed files: ${String(e)}`);
     }
   });
-  connection.languages.diagnostics.on(safe<DocumentDiagnosticParams, DocumentDiagnosticReport>('diagnostic', { kind: 'full', items: [] }, (p, token) => {
-    const a = article(p.textDocument.uri, token);
+  connection.languages.diagnostics.on(safeAsync<DocumentDiagnosticParams, DocumentDiagnosticReport>('diagnostic', { kind: 'full', items: [] }, async (p, token) => {
+    const a = await article(p.textDocument.uri, token);
     // Over the size limit only a window is analysed: checks on part of an article would mislead.
     return a && !a.window ? pullDiagnostics(a, p, token, settings.diagnostics) : { kind: 'full', items: [] };
   }));
-  connection.onCodeAction(safe('codeAction', [], (p: CodeActionParams, token) => {
-    const a = article(p.textDocument.uri, token, p.range);
+  connection.onCodeAction(safeAsync('codeAction', [], async (p: CodeActionParams, token) => {
+    const a = await article(p.textDocument.uri, token, p.range);
     return a && !a.window ? codeActions(a, p, token, { documentChanges: documentChanges(), levels: settings.diagnostics }) : [];
   }));
-  connection.onCodeLens(safe('codeLens', [], (p: CodeLensParams, token) => {
-    const a = article(p.textDocument.uri, token);
+  connection.onCodeLens(safeAsync('codeLens', [], async (p: CodeLensParams, token) => {
+    const a = await article(p.textDocument.uri, token);
     return a ? codeLenses(a, p, token) : [];
   }));
   // ---- end of issue 5 ----------------------------------------------------------------------
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * Long documents are analysed on the analysis pool's threads; without the bundled worker
+ * (say, a broken install), on this thread, with a note in the log.
+ */
+function startBackground(connection: Connection): Background | undefined {
+  try {
+    // Idle threads stop after a while and give their memory back.
+    return poolBackground(createAnalysisPool({ idleTimeoutMs: 5 * 60_000 }));
+  } catch (e) {
+    connection.console.warn(`Article Lens: analysing long articles on the server's own thread: ${(e as Error).message}`);
+    return undefined;
+  }
 }
 
 if (require.main === module) {

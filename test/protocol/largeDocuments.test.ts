@@ -12,6 +12,7 @@ const body = sample.slice(sample.indexOf('---', 3) + 4);
 const text = '---\ndate: 2020-01-10\n---\n' + Array.from({ length: 40 }, (_, i) => body.replace(/\n/g, ` (part ${i}).\n`) + '\n').join('');
 const uri = 'untitled:huge.article';
 const LIMIT = 20_000;
+const lastKhazaliLine = text.split('\n').map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('Qais al-Khazali said')).pop()![1];
 
 describe('a document over the size limit', () => {
   let server: TestServer;
@@ -125,6 +126,56 @@ describe('typing in a long article', () => {
       } finally {
         await fresh.stop();
       }
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('opening a long article (under the size limit)', () => {
+  const longUri = 'untitled:long-open.article';
+
+  it('colours the lines on screen at once, analyses the rest in the background with progress, then colours it all', async () => {
+    const server = await startServer();
+    try {
+      const c = server.connection;
+      await server.open(longUri, text);
+      const answered: string[] = [];
+      const full = c.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: longUri } }).then((r) => (answered.push('full'), r));
+      const range = c.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {
+        textDocument: { uri: longUri }, range: { start: { line: 0, character: 0 }, end: { line: 60, character: 0 } },
+      }).then((r) => (answered.push('range'), r));
+      const [whole, onScreen] = await Promise.all([full, range]);
+      assert.deepEqual(answered, ['range', 'full'], 'the screen is not kept waiting for the whole article');
+      const screenTokens = decodeTokens(onScreen.data, server.legend);
+      assert.ok(screenTokens.some((t) => t.type === 'person') && screenTokens.every((t) => t.line <= 60));
+      const all = decodeTokens(whole.data, server.legend);
+      assert.ok(all.some((t) => t.type === 'person' && t.line === lastKhazaliLine && tokenText(text, t) === 'Qais al-Khazali'), 'the whole is coloured');
+
+      // Work-done progress: begun with the article's name, and ended.
+      for (let i = 0; i < 50 && !server.progress.some((p) => p.value.kind === 'end'); i++) await new Promise((r) => setTimeout(r, 20));
+      const kinds = server.progress.map((p) => p.value.kind);
+      assert.equal(kinds[0], 'begin');
+      assert.match(server.progress[0].value.title!, /analysing long-open\.article/);
+      assert.equal(kinds[kinds.length - 1], 'end');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('answers for the latest version when the article changes while it is analysed', async () => {
+    const server = await startServer();
+    try {
+      const c = server.connection;
+      await server.open(longUri, text);
+      const line = lastKhazaliLine;
+      await c.sendNotification('textDocument/didChange', {
+        textDocument: { uri: longUri, version: 2 },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'Jane Ozbek said so. ' }],
+      });
+      const symbols = await c.sendRequest<{ name: string; children?: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri: longUri } });
+      const names = JSON.stringify(symbols);
+      assert.match(names, /Jane Ozbek/, 'the answer is for version 2');
     } finally {
       await server.stop();
     }

@@ -43,6 +43,11 @@ export class ParagraphCache {
 
   constructor(private readonly capacity = 5000) {}
 
+  /** Whether the paragraph's result is cached (without analysing it or counting a hit). */
+  has(text: string): boolean {
+    return this.entries.has(text);
+  }
+
   get(text: string): ParagraphResult {
     const found = this.entries.get(text);
     if (found) {

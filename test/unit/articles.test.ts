@@ -1,0 +1,223 @@
+// The server's store of analysed articles (server/src/articles.ts): a long document is analysed
+// whole in the background, answered meanwhile around the place a request is about, never with
+// a result for an older version, and an analysis made useless by a newer version is called off.
+// A scripted background stands in for the worker threads, so each step is under the test's control.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/analysis/analyze';
+import type { Annotations } from '../../server/src/analysis/model';
+import { ArticleStore, BACKGROUND_FROM, QUICK_FROM, type AnalysisProgress, type Background } from '../../server/src/articles';
+
+const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
+const body = sample.slice(sample.indexOf('---', 3) + 4);
+/** Distinct copies of the sample's body until it is a long document. */
+const long = '---\ndate: 2020-01-10\n---\n' + Array.from({ length: 12 }, (_, i) => body.replace(/\n/g, ` (part ${i}).\n`) + '\n').join('');
+
+interface Scripted {
+  text: string;
+  progress: (p: AnalysisProgress) => void;
+  resolve: (a: Annotations) => void;
+  reject: (e: Error) => void;
+  cancelled: boolean;
+}
+
+/** A background that runs nothing by itself: the test settles each analysis. */
+function scriptedBackground(): Background & { jobs: Scripted[]; forgotten: string[] } {
+  const jobs: Scripted[] = [];
+  const forgotten: string[] = [];
+  return {
+    jobs,
+    forgotten,
+    analyze(_key, text, _date, progress) {
+      let resolve!: (a: Annotations) => void;
+      let reject!: (e: Error) => void;
+      const result = new Promise<Annotations>((res, rej) => { resolve = res; reject = rej; });
+      const job: Scripted = { text, progress, resolve, reject, cancelled: false };
+      jobs.push(job);
+      return { result, cancel: () => { job.cancelled = true; reject(new Error('cancelled: superseded')); } };
+    },
+    forget: (key) => void forgotten.push(key),
+  };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+const offsetOf = (text: string, needle: string, nth = 0) => {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  return at;
+};
+
+describe('the article store', () => {
+  it('analyses a short document whole, at once, on its own thread', () => {
+    const background = scriptedBackground();
+    const store = new ArticleStore(background);
+    const doc = TextDocument.create('untitled:short', 'article', 1, sample);
+    assert.ok(sample.length < BACKGROUND_FROM);
+    const a = store.answer(doc);
+    assert.ok(a && !a.window && !a.interim);
+    assert.equal(background.jobs.length, 0);
+  });
+
+  describe('a long document', () => {
+    assert.ok(long.length >= BACKGROUND_FROM && long.length >= QUICK_FROM);
+
+    it('starts being analysed whole in the background as soon as it is opened', () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      store.changed(TextDocument.create('untitled:long', 'article', 1, long));
+      assert.equal(background.jobs.length, 1);
+      assert.equal(background.jobs[0].text, long);
+    });
+
+    it('answers a request about a place at once from the paragraphs around it, then from the whole', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      const last = offsetOf(long, 'Qais al-Khazali said', 11);
+      const around = store.answer(doc, { start: last, end: last + 10 })!;
+      assert.ok(around.window, 'only part is analysed');
+      assert.ok(around.window.start <= last && last < around.window.end);
+      assert.ok(around.annotations.mentions.some((m) => m.start === last && m.text === 'Qais al-Khazali'));
+      assert.ok(around.annotations.mentions.every((m) => m.start > offsetOf(long, '(part 9)')), 'nothing far away is analysed');
+      assert.equal(store.answer(doc), undefined, 'a request about the whole waits');
+
+      const refined: string[] = [];
+      store.onRefined = (uri) => refined.push(uri);
+      const whole = store.whole(doc);
+      assert.equal(background.jobs.length, 1, 'one analysis for the version, however many ask');
+      background.jobs[0].resolve(analyze(long));
+      const a = (await whole)!;
+      assert.equal(a.version, 1);
+      assert.equal(a.window, undefined);
+      assert.deepEqual(refined, ['untitled:long'], 'the editor is asked again after a partial answer');
+      assert.equal(store.answer(doc, { start: last, end: last + 10 }), a, 'from now on the whole answers');
+    });
+
+    it('never serves a result for an older version, and calls off the analysis of one', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      store.changed(doc);
+      const waiting = store.whole(doc);
+      const at = doc.positionAt(offsetOf(long, 'Both commanders'));
+      TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'Jane Ozbek said so. ' }], 2);
+      store.changed(doc);
+      assert.equal(background.jobs[0].cancelled, true, 'version 1’s analysis is called off');
+      await tick();
+      // The request that waited for version 1 now waits for version 2.
+      assert.equal(background.jobs.length, 2);
+      assert.equal(background.jobs[1].text, doc.getText());
+      background.jobs[1].resolve(analyze(doc.getText()));
+      const a = (await waiting)!;
+      assert.equal(a.version, 2);
+      assert.ok(a.annotations.mentions.some((m) => m.text === 'Jane Ozbek'));
+    });
+
+    it('drops a result that arrives after its version was superseded', async () => {
+      const background = scriptedBackground();
+      // A background that cannot stop a job already under way: its result still arrives.
+      const store = new ArticleStore({ ...background, analyze: (...args) => ({ ...background.analyze(...args), cancel: () => undefined }) });
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      store.changed(doc);
+      TextDocument.update(doc, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'Breaking. ' }], 2);
+      store.changed(doc);
+      background.jobs[0].resolve(analyze(long));
+      await tick();
+      assert.equal(store.answer(doc), undefined, 'version 1’s result is not an answer for version 2');
+    });
+
+    it('answers null to a request cancelled while it waits', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      const source = new CancellationTokenSource();
+      const waiting = store.whole(doc, source.token);
+      source.cancel();
+      assert.equal(await waiting, null);
+    });
+
+    it('patches the last answer while typing, and analyses the whole again once typing pauses', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      store.changed(doc);
+      background.jobs[0].resolve(analyze(long));
+      await store.whole(doc);
+      const at = doc.positionAt(offsetOf(long, 'Both commanders', 3));
+      TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'Jane Ozbek said so. ' }], 2);
+      store.changed(doc);
+      const quick = store.answer(doc, undefined, true)!;
+      assert.equal(quick.version, 2);
+      assert.equal(quick.interim, true);
+      assert.ok(quick.annotations.mentions.some((m) => m.text === 'Jane Ozbek'), 'the changed paragraph is analysed again');
+      assert.equal(background.jobs.length, 1, 'no whole analysis while typing');
+      const refined = new Promise<string>((resolve) => { store.onRefined = resolve; });
+      await new Promise((r) => setTimeout(r, 400));
+      assert.equal(background.jobs.length, 2, 'the pause starts one');
+      background.jobs[1].resolve(analyze(doc.getText()));
+      assert.equal(await refined, 'untitled:long');
+      assert.equal(store.answer(doc, undefined, true)!.interim, undefined);
+    });
+
+    it('reports progress once it is told some, and ends the report however the analysis ends', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      const events: string[] = [];
+      store.onProgress = (uri) => {
+        events.push(`start ${uri}`);
+        return { report: (p) => events.push(`${p.done}/${p.total}`), end: () => events.push('end') };
+      };
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      store.changed(doc);
+      background.jobs[0].progress({ done: 10, total: 100 });
+      background.jobs[0].progress({ done: 60, total: 100 });
+      background.jobs[0].resolve(analyze(long));
+      await store.whole(doc);
+      assert.deepEqual(events, ['start untitled:long', '10/100', '60/100', 'end']);
+
+      // A quick analysis that never reported shows nothing; a cancelled one ends its report.
+      TextDocument.update(doc, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'Breaking. ' }], 2);
+      const second = store.whole(doc);
+      await tick();
+      background.jobs[1].progress({ done: 1, total: 2 });
+      TextDocument.update(doc, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'Now. ' }], 3);
+      store.changed(doc);
+      await tick();
+      assert.deepEqual(events.slice(4), ['start untitled:long', '1/2', 'end']);
+      background.jobs[2].resolve(analyze(doc.getText()));
+      assert.equal((await second)!.version, 3);
+    });
+
+    it('logs a failed analysis once and does not try that version again', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      const errors: string[] = [];
+      store.onError = (_uri, e) => errors.push(e.message);
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      const waiting = store.whole(doc);
+      background.jobs[0].reject(new Error('worker thread stopped (exit code 1)'));
+      assert.equal(await waiting, null);
+      assert.equal(await store.whole(doc), null);
+      assert.deepEqual(errors, ['worker thread stopped (exit code 1)']);
+      assert.equal(background.jobs.length, 1);
+    });
+
+    it('lets the background forget a closed document', () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      store.changed(TextDocument.create('untitled:long', 'article', 1, long));
+      store.forget('untitled:long');
+      assert.equal(background.jobs[0].cancelled, true);
+      assert.deepEqual(background.forgotten, ['untitled:long']);
+    });
+
+    it('is analysed whole on its own thread when there is no background', () => {
+      const store = new ArticleStore();
+      const a = store.answer(TextDocument.create('untitled:long', 'article', 1, long))!;
+      assert.ok(a && !a.window);
+    });
+  });
+});
