@@ -18,11 +18,11 @@ import {
   type SemanticTokensRangeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ArticleStore, type AnalyzedDocument, type Background } from './articles';
+import { ArticleStore, type AnalyzedDocument } from './articles';
 import { analyzeParagraph } from './analysis/analyze';
-import type { Span } from './analysis/model';
+import type { Annotations, Span } from './analysis/model';
 import { poolBackground } from './workers/documents';
-import { createAnalysisPool } from './workers/pool';
+import { createAnalysisPool, type AnalysisPool } from './workers/pool';
 import { guarded, shapeOf } from './boundary';
 import { documentSymbols } from './features/symbols';
 import { hover } from './features/hover';
@@ -70,7 +70,8 @@ import { diagnosticLevels } from './protocol';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new ArticleStore(startBackground(connection));
+  const pool = startPool(connection);
+  const store = new ArticleStore(pool && poolBackground(pool));
   const tokens = new SemanticTokensProvider();
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -250,6 +251,7 @@ export function startServer(connection: Connection): void {
     log: (message) => connection.console.error(message),
     progress: () => connection.window.createWorkDoneProgress(),
     maxChars: () => settings.maxDocumentSize,
+    ...(pool ? { analyze: (text: string) => pool.run({ kind: 'document', text }) as Promise<Annotations> } : {}),
   });
 
   function navigateCapabilities(params: InitializeParams): ServerCapabilities {
@@ -339,13 +341,13 @@ export function startServer(connection: Connection): void {
 }
 
 /**
- * Long documents are analysed on the analysis pool's threads; without the bundled worker
- * (say, a broken install), on this thread, with a note in the log.
+ * The threads long documents and the workspace's articles are analysed on; without the
+ * bundled worker (say, a broken install), everything runs on this thread, with a note in the log.
  */
-function startBackground(connection: Connection): Background | undefined {
+function startPool(connection: Connection): AnalysisPool | undefined {
   try {
     // Idle threads stop after a while and give their memory back.
-    return poolBackground(createAnalysisPool({ idleTimeoutMs: 5 * 60_000 }));
+    return createAnalysisPool({ idleTimeoutMs: 5 * 60_000 });
   } catch (e) {
     connection.console.warn(`Article Lens: analysing long articles on the server's own thread: ${(e as Error).message}`);
     return undefined;

@@ -2,8 +2,9 @@
 // under the workspace folders, read from disk in the background (the editor hands the server
 // only the documents it has open), each reduced to its symbols and cached by a hash of its
 // content, so a file saved unchanged or copied elsewhere is never analysed twice. Files are read
-// asynchronously a few at a time and the event loop is given back after every article, so
-// requests are answered while the index fills; files over a size bound are skipped; and an open
+// asynchronously a few at a time and analysed on the server's worker threads (else on its own
+// thread, giving the event loop back after every article), so requests are answered while the
+// index fills; files over a size bound are skipped; and an open
 // document always takes precedence over its file on disk.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -11,6 +12,7 @@ import { basename, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type CancellationToken, type FileEvent } from 'vscode-languageserver';
 import { analyze, ParagraphCache } from './analysis/analyze';
+import type { Annotations } from './analysis/model';
 import { LineIndex, parseFrontMatter } from './analysis/article';
 import type { AnalyzedDocument } from './articles';
 import { extractSymbols, type ArticleSymbols, type IndexedArticle } from './features/workspaceSymbols';
@@ -44,6 +46,8 @@ export interface IndexHost {
   progress?: () => Promise<Progress>;
   /** Longer articles (UTF-16 units) are skipped: the editor's limit for analysing a document whole. */
   maxChars?: () => number;
+  /** Analyses an article elsewhere (the server's worker threads); without it, on this thread. */
+  analyze?: (text: string) => Promise<Annotations>;
 }
 
 interface FileEntry {
@@ -68,6 +72,7 @@ export class WorkspaceIndex {
   private readonly folders = new Set<string>();
   private readonly files = new Map<string, FileEntry>();
   private readonly byHash = new Map<string, ArticleSymbols>();
+  private readonly analysing = new Map<string, Promise<ArticleSymbols>>();
   private readonly paragraphs = new ParagraphCache(2000);
   /** Files to (re)read or drop, by path. */
   private readonly queue = new Map<string, 'update' | 'delete'>();
@@ -195,21 +200,20 @@ export class WorkspaceIndex {
         for (const [p] of batch) this.queue.delete(p);
         const maxChars = this.host.maxChars?.() ?? Infinity;
         const read = await Promise.all(batch.map(([p, what]) => (what === 'delete' ? null : readArticle(p, maxChars))));
-        for (let i = 0; i < batch.length; i++) {
-          const [p, what] = batch[i];
+        // A batch is analysed at once: on the worker threads, side by side.
+        await Promise.all(batch.map(async ([p, what], i) => {
           const text = read[i];
           if (what === 'delete' || text === null) {
             this.files.delete(p);
-          } else {
-            try {
-              this.index(p, text);
-            } catch (e) {
-              // Logged by size only: an article's text may be confidential.
-              this.host.log(`Article Lens: could not index a file of ${text.length} UTF-16 units: ${e instanceof Error ? e.message : String(e)}`);
-            }
+            return;
           }
-          await tick();
-        }
+          try {
+            await this.index(p, text);
+          } catch (e) {
+            // Logged by size only: an article's text may be confidential.
+            this.host.log(`Article Lens: could not index a file of ${text.length} UTF-16 units: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }));
         done += batch.length;
         total = Math.max(total, done + this.queue.size);
         progress?.report(Math.floor((done / total) * 100), `${done}/${total} articles`);
@@ -219,7 +223,7 @@ export class WorkspaceIndex {
     }
   }
 
-  private index(path: string, text: string): void {
+  private async index(path: string, text: string): Promise<void> {
     const hash = createHash('sha1').update(text).digest('hex');
     const known = this.files.get(path);
     if (known?.hash === hash) return;
@@ -227,8 +231,13 @@ export class WorkspaceIndex {
     if (article) {
       this.byHash.delete(hash);
     } else {
-      const annotations = analyze(text, { cache: this.paragraphs });
-      article = extractSymbols(text, parseFrontMatter(text).bodyStart, annotations, new LineIndex(text));
+      // Two copies of one article in a batch share one analysis.
+      let analysing = this.analysing.get(hash);
+      if (!analysing) {
+        analysing = this.symbolsOf(text).finally(() => this.analysing.delete(hash));
+        this.analysing.set(hash, analysing);
+      }
+      article = await analysing;
     }
     this.byHash.set(hash, article);
     if (this.byHash.size > HASH_CACHE) this.byHash.delete(this.byHash.keys().next().value as string);
@@ -238,6 +247,18 @@ export class WorkspaceIndex {
       return;
     }
     this.files.set(path, { uri: pathToFileURL(path).href, hash, article });
+  }
+
+  private async symbolsOf(text: string): Promise<ArticleSymbols> {
+    let annotations: Annotations;
+    if (this.host.analyze) {
+      annotations = await this.host.analyze(text);
+    } else {
+      // On this thread: one article per turn of the event loop, so requests are answered between.
+      await tick();
+      annotations = analyze(text, { cache: this.paragraphs });
+    }
+    return extractSymbols(text, parseFrontMatter(text).bodyStart, annotations, new LineIndex(text));
   }
 
   /** Queues every article file under `root`, hidden folders and dependencies left out. */

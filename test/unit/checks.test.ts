@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/analysis/analyze';
 import { ArticleStore, type AnalyzedDocument } from '../../server/src/articles';
 import { unmatchedMarks } from '../../server/src/features/quoteMarks';
 import { isRelativeDate, nearSpellings } from '../../server/src/features/diagnostics';
@@ -141,6 +142,29 @@ describe('the workspace index', () => {
     index.setFolders([]);
     assert.equal(index.size, 0);
     assert.deepEqual(logs, []);
+  });
+
+  it('hands the analysis to the server’s threads when it has them, several articles at once', async () => {
+    const many = mkdtempSync(join(dir, 'many-'));
+    for (let i = 0; i < 6; i++) writeFileSync(join(many, `${i}.article`), `Talks ${i}\n“We agreed,” said Maria Lopez on March ${i + 1}, 2024.\n`);
+    let inFlight = 0;
+    let most = 0;
+    const analysed: string[] = [];
+    const index = new WorkspaceIndex({
+      log: () => undefined,
+      analyze: async (text) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 10));
+        inFlight--;
+        analysed.push(text);
+        return analyze(text);
+      },
+    });
+    index.setFolders([pathToFileURL(many).href]);
+    await index.ready();
+    assert.equal(analysed.length, 6);
+    assert.ok(most > 1, 'one article at a time');
+    assert.ok(index.articles([]).every((a) => a.article.symbols.some((s) => s.name === 'Maria Lopez')));
   });
 });
 
