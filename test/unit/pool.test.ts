@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ParagraphCache } from '../../server/src/analysis/analyze';
+import { analyze, ParagraphCache } from '../../server/src/analysis/analyze';
+import type { Annotations } from '../../server/src/analysis/model';
 import { inOrder } from '../../server/src/cli/pipeline';
 import { runJob, type AnalyzeJob } from '../../server/src/workers/job';
 import { analysisWorkerScript, createAnalysisPool, defaultPoolSize, WorkerPool } from '../../server/src/workers/pool';
@@ -19,6 +20,11 @@ parentPort.on('message', ({ seq, job }) => {
   if (job === 'uncaught') throw new Error('boom');
   if (job === 'reject') return parentPort.postMessage({ seq, ok: false, error: 'bad job' });
   if (job === 'thread') return parentPort.postMessage({ seq, ok: true, result: threadId });
+  if (job === 'progress') {
+    parentPort.postMessage({ seq, progress: 1 });
+    parentPort.postMessage({ seq, progress: 2 });
+    return parentPort.postMessage({ seq, ok: true, result: threadId });
+  }
   parentPort.postMessage({ seq, ok: true, result: job * 2 });
 });
 `;
@@ -101,6 +107,50 @@ describe('the worker pool', () => {
     await pool.close();
     for (const r of await Promise.all(pending)) assert.ok(r === 'done' || /closed/.test(r));
     await assert.rejects(pool.run(4), /closed/);
+  });
+
+  it('runs the jobs of one key on one thread, so its caches serve them all', async () => {
+    const pool = toyPool(2);
+    try {
+      const a = await Promise.all(Array.from({ length: 6 }, () => pool.run('thread', { affinity: 'doc-a' })));
+      const b = await Promise.all(Array.from({ length: 6 }, () => pool.run('thread', { affinity: 'doc-b' })));
+      assert.equal(new Set(a).size, 1);
+      assert.equal(new Set(b).size, 1);
+      pool.release('doc-a');
+      assert.ok(pool.threadCount <= 2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('passes on what a job says of its progress, before its result', async () => {
+    const pool = toyPool(1);
+    try {
+      const said: unknown[] = [];
+      const result = await pool.run('progress', { onProgress: (p) => said.push(p) });
+      assert.deepEqual(said, [1, 2]);
+      assert.equal(typeof result, 'number');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('analyses a whole document with progress, and stops one that is called off', async () => {
+    const pool = createAnalysisPool({ size: 1 });
+    try {
+      const long = Array.from({ length: 30 }, (_, i) => sample.replace(/\n/g, ` (${i})\n`)).join('\n\n');
+      const progress: { done: number; total: number }[] = [];
+      const annotations = await pool.run({ kind: 'document', text: long }, { onProgress: (p) => progress.push(p as { done: number; total: number }) }) as Annotations;
+      assert.deepEqual(annotations, analyze(long), 'the same as on this thread');
+      assert.ok(progress.length > 0 && progress.every((p, i) => p.done <= p.total && (i === 0 || p.done >= progress[i - 1].done)));
+      const cancel = new SharedArrayBuffer(4);
+      const job = pool.run({ kind: 'document', text: long + '\n\nMore.', cancel });
+      Atomics.store(new Int32Array(cancel), 0, 1);
+      await assert.rejects(job, /cancelled/);
+      assert.equal(await pool.run({ kind: 'document', text: 'Short.', cancel: new SharedArrayBuffer(4) }).then(() => 'ok'), 'ok', 'the thread goes on');
+    } finally {
+      await pool.close();
+    }
   });
 
   it('says to build when the bundled worker is missing', () => {
