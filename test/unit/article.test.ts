@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineIndex, MAX_PARAGRAPH, parseArticle } from '../../server/src/analysis/article';
+import { LineIndex, MAX_PARAGRAPH, parseArticle, parseFrontMatter, reparseArticle, splitParagraphs, type Article } from '../../server/src/analysis/article';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
+const corpusText = readFileSync(join(__dirname, '../fixtures/corpus/afghan.article'), 'utf8');
+
+/** The parse of a text made afresh, without `parseArticle`'s memory of earlier parses. */
+function parsedAfresh(text: string): Article {
+  const { meta, bodyStart } = parseFrontMatter(text);
+  return { text, meta, bodyStart, paragraphs: splitParagraphs(text, bodyStart) };
+}
 
 describe('an article', () => {
   describe('front matter', () => {
@@ -84,6 +91,64 @@ describe('an article', () => {
     });
   });
 
+  describe('parsed again after an edit', () => {
+    const long = 'A sentence that is long enough to be a paragraph on its own rather than a hard-wrapped line of text in a narrow column.';
+    // Every shape of body: one paragraph per line, blank-line blocks, CRLF, hard-wrapped blocks
+    // with long lines that end paragraphs, a line cut into pieces, no body at all.
+    const bodies = [
+      sample,
+      corpusText,
+      corpusText.replace(/\n/g, '\r\n'),
+      `---\ntitle: Wrapped\n---\nHeadline\n\n${long}\n${long}\nshort line\nand another\n${long}\n\nLast.\n`,
+      'Word after word. '.repeat(600),
+      '',
+    ];
+    const pieces = ['\n', '\r\n', '\r', '\n\n', ' ', '  \n', 'x', '.', '”', long, `${long}\n`, 'Word after word. '.repeat(300), '---\n', 'a: b\n', '\n \n'];
+
+    it('gives what parsing the new text afresh gives, edit after edit, whatever the shape of the body', () => {
+      let seed = 1;
+      const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+      for (const body of bodies) {
+        let text = body;
+        let parsed = parseArticle(text);
+        for (let i = 0; i < 150; i++) {
+          const at = rand(text.length + 1);
+          const cut = rand(3) === 0 ? rand(rand(2) ? 5 : 200) : 0;
+          const next = text.slice(0, at) + (rand(4) === 0 ? '' : pieces[rand(pieces.length)]) + text.slice(at + cut);
+          parsed = reparseArticle(parsed, next);
+          assert.deepEqual(parsed, parsedAfresh(next), `edit ${i} at ${at} of ${JSON.stringify(text.slice(0, 40))}`);
+          text = next;
+        }
+      }
+    });
+
+    it('keeps the paragraphs before the edit and shifts those after it', () => {
+      const before = parseArticle(sample);
+      const at = sample.indexOf('Both commanders were highly revered');
+      const after = reparseArticle(before, `${sample.slice(0, at)}Both of the commanders${sample.slice(at + 'Both commanders'.length)}`);
+      const changed = before.paragraphs.findIndex((p) => p.start === at);
+      for (let i = 0; i < changed; i++) assert.equal(after.paragraphs[i], before.paragraphs[i]);
+      assert.ok(after.paragraphs[changed].text.startsWith('Both of the commanders were'));
+      for (let i = changed + 1; i < before.paragraphs.length; i++) {
+        assert.equal(after.paragraphs[i].text, before.paragraphs[i].text);
+        assert.equal(after.paragraphs[i].start, before.paragraphs[i].start + 7);
+      }
+    });
+
+    it('splits the whole body again when an edit gives it its first blank line', () => {
+      const next = sample.replace('Both commanders', '\nBoth commanders');
+      assert.deepEqual(reparseArticle(parseArticle(sample), next), parsedAfresh(next));
+    });
+  });
+
+  describe('parses', () => {
+    it('remembers the last few: the same text is parsed once', () => {
+      const text = `${sample}\nOne more line.`;
+      assert.equal(parseArticle(text), parseArticle(text));
+      assert.equal(reparseArticle(parseArticle(sample), text), parseArticle(text));
+    });
+  });
+
   describe('positions', () => {
     it('split lines on \\r\\n, \\n and \\r', () => {
       const idx = new LineIndex('a\r\nb\nc\rd');
@@ -91,6 +156,15 @@ describe('an article', () => {
       assert.deepEqual(idx.positionAt(3), { line: 1, character: 0 });
       assert.deepEqual(idx.positionAt(7), { line: 3, character: 0 });
       assert.equal(idx.offsetAt({ line: 2, character: 0 }), 5);
+    });
+
+    it('split lines on \\n alone the same way', () => {
+      const idx = new LineIndex('a\nb\n\nc\n');
+      assert.equal(idx.lineCount, 5);
+      assert.deepEqual(idx.positionAt(4), { line: 2, character: 0 });
+      assert.deepEqual(idx.positionAt(6), { line: 3, character: 1 });
+      assert.equal(idx.offsetAt({ line: 3, character: 9 }), 6);
+      assert.equal(idx.offsetAt({ line: 4, character: 0 }), 7);
     });
 
     it('count UTF-16 code units, so an astral character is two', () => {

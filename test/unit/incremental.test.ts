@@ -2,11 +2,87 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
-import { patchAnnotations } from '../../server/src/analysis/incremental';
-import type { Annotations } from '../../server/src/analysis/model';
+import { analyze, ParagraphCache, type AnalyzeOptions } from '../../server/src/analysis/analyze';
+import { parseArticle } from '../../server/src/analysis/article';
+import { changedParagraphs, patchAnnotations, type Previous } from '../../server/src/analysis/incremental';
+import type { Annotations, Entity, Mention, Quote } from '../../server/src/analysis/model';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
+const corpusText = readFileSync(join(__dirname, '../fixtures/corpus/afghan.article'), 'utf8');
+
+/**
+ * What a patch is, said plainly: the previous annotations outside the changed paragraphs (those
+ * after them shifted), a fresh analysis of the changed paragraphs (with their neighbours as
+ * context) inside them, each new mention joining the entity last known by its name, entities
+ * numbered by first mention, and a quote's speaker kept while the speaker's mention is.
+ */
+function plainPatch(prev: Previous, nextText: string, options: AnalyzeOptions = {}): Annotations | null {
+  const before = parseArticle(prev.text);
+  const after = parseArticle(nextText);
+  if (before.bodyStart !== after.bodyStart || prev.text.slice(0, before.bodyStart) !== nextText.slice(0, after.bodyStart)) return null;
+  const changed = changedParagraphs(before.paragraphs, after.paragraphs, prev.text.length, nextText.length);
+  if (!changed) return prev.annotations;
+  const { old, now } = changed;
+  const delta = nextText.length - prev.text.length;
+  const keep = <T extends { start: number; end: number }>(s: T): T | null =>
+    s.end <= old.start ? s : s.start >= old.end ? { ...s, start: s.start + delta, end: s.end + delta } : null;
+  const fresh = analyze(nextText, { ...options, window: now });
+  const inside = (s: { start: number; end: number }) => s.start >= now.start && s.end <= now.end;
+  type Draft = { mention: Omit<Mention, 'entity'>; entity: Entity };
+  const drafts: Draft[] = [];
+  const oldDraft = new Map<number, Draft>();
+  prev.annotations.mentions.forEach((m, i) => {
+    const k = keep(m);
+    if (!k) return;
+    const d = { mention: { start: k.start, end: k.end, text: k.text, type: k.type }, entity: prev.annotations.entities[m.entity] };
+    oldDraft.set(i, d);
+    drafts.push(d);
+  });
+  const byName = new Map<string, Entity>();
+  for (const e of prev.annotations.entities) for (const n of [e.name, ...e.aliases]) byName.set(`${e.type}:${n}`, e);
+  const freshDraft = new Map<number, Draft>();
+  fresh.mentions.forEach((m, i) => {
+    if (!inside(m)) return;
+    const e = fresh.entities[m.entity];
+    const known = byName.get(`${m.type}:${m.text}`) ?? byName.get(`${e.type}:${e.name}`);
+    if (!known) for (const n of [e.name, ...e.aliases]) byName.set(`${e.type}:${n}`, e);
+    const d = { mention: { start: m.start, end: m.end, text: m.text, type: m.type }, entity: known ?? e };
+    freshDraft.set(i, d);
+    drafts.push(d);
+  });
+  drafts.sort((a, b) => a.mention.start - b.mention.start);
+  const entities: Entity[] = [];
+  const ids = new Map<Entity, number>();
+  const mentions: Mention[] = [];
+  const indexOf = new Map<Draft, number>();
+  for (const d of drafts) {
+    let id = ids.get(d.entity);
+    if (id === undefined) {
+      id = entities.length;
+      ids.set(d.entity, id);
+      entities.push({ ...d.entity, id, mentions: [] });
+    }
+    entities[id].mentions.push(mentions.length);
+    indexOf.set(d, mentions.length);
+    mentions.push({ ...d.mention, entity: id });
+  }
+  const withSpeaker = (q: Quote, draft: Draft | undefined): Quote => {
+    const out: Quote = { start: q.start, end: q.end, text: q.text, kind: q.kind };
+    if (q.cue) out.cue = q.cue;
+    if (q.speaker && draft) out.speaker = { entity: mentions[indexOf.get(draft)!].entity, mention: indexOf.get(draft)!, via: q.speaker.via };
+    return out;
+  };
+  const quotes: Quote[] = [];
+  for (const q of prev.annotations.quotes) {
+    const k = keep(q);
+    if (!k) continue;
+    quotes.push(withSpeaker({ ...k, cue: (q.cue && keep(q.cue)) ?? undefined }, q.speaker && oldDraft.get(q.speaker.mention)));
+  }
+  for (const q of fresh.quotes) if (inside(q)) quotes.push(withSpeaker(q, q.speaker && freshDraft.get(q.speaker.mention)));
+  quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+  const dates = [...prev.annotations.dates.flatMap((d) => keep(d) ?? []), ...fresh.dates.filter(inside)].sort((a, b) => a.start - b.start);
+  return { meta: prev.annotations.meta, entities, mentions, quotes, dates };
+}
 
 /** Spans are slices of the text, every reference resolves, every entity has a mention. */
 function assertConsistent(text: string, a: Annotations): void {
@@ -61,6 +137,75 @@ describe('patching annotations after an edit', () => {
   it('declines when the front matter changes, or the edit is too large', () => {
     assert.equal(patchAnnotations(prev, sample.replace('source: Press TV', 'source: PressTV')), null);
     assert.equal(patchAnnotations(prev, sample.replace('Both commanders', 'x'.repeat(30_000))), null);
+  });
+
+  it('re-analyses only the changed paragraph, and in it only the sentence the edit touched', () => {
+    const cache = new ParagraphCache();
+    const previous = { text: sample, annotations: analyze(sample, { cache }) };
+    const { misses } = cache;
+    const sentences = { hits: cache.sentences.hits, misses: cache.sentences.misses };
+    const next = sample.replace('did not take any concrete measure', 'did not take a concrete measure');
+    patchAnnotations(previous, next, { cache });
+    assert.equal(cache.misses - misses, 1);
+    assert.equal(cache.sentences.misses - sentences.misses, 1);
+    assert.equal(cache.sentences.hits - sentences.hits, 1);
+  });
+
+  it('reuses the previous parse: the new one keeps the paragraphs before the edit', () => {
+    const next = sample.replace('Both commanders were highly revered', 'Both commanders were greatly revered');
+    patchAnnotations(prev, next);
+    const changed = parseArticle(sample).paragraphs.findIndex((p) => p.text.startsWith('Both commanders'));
+    assert.ok(changed > 0);
+    for (let i = 0; i < changed; i++) assert.equal(parseArticle(next).paragraphs[i], parseArticle(sample).paragraphs[i]);
+  });
+
+  it('keeps what lies outside the changed paragraph as it was, shifted after it', () => {
+    const next = sample.replace('Both commanders were highly revered', 'Both commanders were very highly revered');
+    const patched = patchAnnotations(prev, next)!;
+    const at = sample.indexOf('Both commanders');
+    const end = sample.indexOf('\n', at);
+    const outside = (a: Annotations, shift: number) => ({
+      mentions: a.mentions.filter((m) => m.end <= at || m.start >= end + shift).map((m) => `${m.type}:${m.start < at ? m.start : m.start - shift}:${m.text}:${a.entities[m.entity].name}`),
+      quotes: a.quotes.filter((q) => q.end <= at || q.start >= end + shift).map((q) => `${q.kind}:${q.start < at ? q.start : q.start - shift}:${q.text}`),
+      dates: a.dates.filter((d) => d.end <= at || d.start >= end + shift).map((d) => `${d.start < at ? d.start : d.start - shift}:${d.text}:${d.value}`),
+    });
+    assert.deepEqual(outside(patched, 5), outside(prev.annotations, 0));
+  });
+
+  it('gives exactly what the plain statement of a patch gives, over a run of random edits', () => {
+    for (const start of [sample, corpusText]) {
+      const cache = new ParagraphCache();
+      let text = start;
+      let previous = { text, annotations: analyze(text, { cache }) };
+      let seed = 3;
+      const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+      const pieces = [' ', 'e', '“', '”', 'Khazali ', 'said ', '\n', 'January 3, 2020 ', '’s', 'Donald Trump ', '. ', 'the Pentagon ', 'He said. '];
+      const bodyStart = parseArticle(start).bodyStart;
+      for (let i = 0; i < 30; i++) {
+        const at = bodyStart + rand(text.length - bodyStart);
+        text = text.slice(0, at) + pieces[rand(pieces.length)] + text.slice(at + (rand(3) === 0 ? rand(12) : 0));
+        const patched = patchAnnotations(previous, text, { cache });
+        assert.deepEqual(patched, plainPatch(previous, text, { cache }), `edit ${i}`);
+        previous = { text, annotations: patched ?? analyze(text, { cache }) };
+      }
+    }
+  });
+
+  it('gives what the plain statement gives after an analysis that left its mentions out of text order', () => {
+    const a = prev.annotations;
+    // The same annotations with the mentions listed last to first.
+    const back = (i: number) => a.mentions.length - 1 - i;
+    const reversed: Annotations = {
+      ...a,
+      mentions: [...a.mentions].reverse(),
+      entities: a.entities.map((e) => ({ ...e, mentions: e.mentions.map(back).reverse() })),
+      quotes: a.quotes.map((q) => (q.speaker ? { ...q, speaker: { ...q.speaker, mention: back(q.speaker.mention) } } : q)),
+    };
+    const previous = { text: sample, annotations: reversed };
+    for (const next of [
+      sample.replace('Both commanders were highly revered', 'Both commanders, said Joe Biden, were highly revered'),
+      sample.replace('Khazali regretted', 'Khazali said'),
+    ]) assert.deepEqual(patchAnnotations(previous, next), plainPatch(previous, next));
   });
 
   it('stays consistent over a run of random edits', () => {

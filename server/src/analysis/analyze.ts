@@ -7,7 +7,7 @@ import type { AnalyzedArticle, AnalyzedParagraph, MentionCandidate } from './ana
 import { findDates, resolveDates, type DateCandidate } from './dates';
 import { findMentions, groupEntities } from './entities';
 import type { Annotations, Quote, Span } from './model';
-import { tokenize, type SentenceSpan, type Token, type Tokenized } from './nlp';
+import { SentenceCache, tokenize, type SentenceSpan, type Token, type Tokenized } from './nlp';
 import { findQuotes } from './quotes';
 import { findReported } from './reported';
 import { attributeSpeakers } from './speakers';
@@ -35,13 +35,22 @@ export interface AnalyzeOptions {
 /** Paragraphs analysed on each side of a window, so a turn or an anchor just outside still counts. */
 export const WINDOW_CONTEXT_PARAGRAPHS = 3;
 
-/** Per-paragraph results keyed by the paragraph's text, least recently used dropped first. */
+/**
+ * Per-paragraph results keyed by the paragraph's text, least recently used dropped first; and,
+ * below them, compromise's parse of each sentence, so a paragraph changed by an edit has only
+ * the sentence the edit touched parsed again.
+ */
 export class ParagraphCache {
   private readonly entries = new Map<string, ParagraphResult>();
+  /** Compromise's parse of each sentence, below the paragraphs. */
+  readonly sentences: SentenceCache;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 5000) {}
+  constructor(private readonly capacity = 5000) {
+    // Room for an article's sentences and the versions of those typed over, at a few per paragraph.
+    this.sentences = new SentenceCache(capacity * 2);
+  }
 
   /** Whether the paragraph's result is cached (without analysing it or counting a hit). */
   has(text: string): boolean {
@@ -57,15 +66,15 @@ export class ParagraphCache {
       return found;
     }
     this.misses++;
-    const result = analyzeParagraph(text);
+    const result = analyzeParagraph(text, this.sentences);
     this.entries.set(text, result);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return result;
   }
 }
 
-export function analyzeParagraph(text: string): ParagraphResult {
-  const tok: Tokenized = tokenize(text);
+export function analyzeParagraph(text: string, sentences?: SentenceCache): ParagraphResult {
+  const tok: Tokenized = tokenize(text, sentences);
   return { ...tok, mentions: findMentions(text, tok), dates: findDates(text, tok) };
 }
 
@@ -89,8 +98,9 @@ export function analyzeArticle(text: string, cache = new ParagraphCache(), windo
     const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + at, end: x.end + at });
     return {
       ...p,
-      tokens: r.tokens.map(shift),
-      sentences: r.sentences.map(shift),
+      // Tokens and sentences, the many, field by field: a spread costs several times as much.
+      tokens: r.tokens.map((t) => ({ text: t.text, lower: t.lower, start: t.start + at, end: t.end + at, pre: t.pre, post: t.post, tags: t.tags, sentence: t.sentence })),
+      sentences: r.sentences.map((s) => ({ start: s.start + at, end: s.end + at, first: s.first, last: s.last })),
       mentions: r.mentions.map(shift),
       dates: r.dates.map(shift),
     };

@@ -24,9 +24,99 @@ export const MAX_PARAGRAPH = 4000;
 
 const LINE_BREAK = /\r\n|\n|\r/g;
 
+/**
+ * The article's front matter and paragraphs. The last few parses are remembered by their text:
+ * while the reader types, one version is patched, analysed and parsed again from the next, and
+ * each of those would otherwise split the whole text anew. Callers must not change the result.
+ */
 export function parseArticle(text: string): Article {
+  const known = recall(text);
+  if (known) return known;
   const { meta, bodyStart } = parseFrontMatter(text);
-  return { text, meta, bodyStart, paragraphs: splitParagraphs(text, bodyStart) };
+  const lines = linesOf(text, bodyStart, text.length);
+  return remember({ text, meta, bodyStart, paragraphs: groupLines(text, lines, lines.some((l) => l.blank)) }, countBlank(lines));
+}
+
+/**
+ * The parse of `next`, a later version of `prev.text`: the lines around what changed are split
+ * into paragraphs again, the paragraphs before them kept and those after them shifted. The same
+ * as `parseArticle(next)`, which it falls back to when the front matter changed, or when an
+ * edit gave the body its first blank line or took its last (that changes how every block splits).
+ */
+export function reparseArticle(prev: Article, next: string): Article {
+  const known = recall(next);
+  if (known) return known;
+  const prevBlanks = blankLines.get(prev);
+  const { meta, bodyStart } = parseFrontMatter(next);
+  const { head, tail } = commonEnds(prev.text, next);
+  if (prevBlanks === undefined || bodyStart !== prev.bodyStart || head < bodyStart) return parseArticle(next);
+  const blankSeparated = prevBlanks > 0;
+  const delta = next.length - prev.text.length;
+  // Both ends are where a paragraph must start whatever follows, decided by lines the edit left alone.
+  const from = groupStartBefore(next, bodyStart, head, blankSeparated);
+  const to = groupStartAfter(next, next.length - tail, blankSeparated);
+  const lines = linesOf(next, from, to);
+  const blanks = prevBlanks - countBlank(linesOf(prev.text, from, to - delta)) + countBlank(lines);
+  if (blanks > 0 !== blankSeparated) return parseArticle(next);
+  const paragraphs = prev.paragraphs.slice(0, firstStartingFrom(prev.paragraphs, from));
+  paragraphs.push(...groupLines(next, lines, blankSeparated));
+  for (let i = firstStartingFrom(prev.paragraphs, to - delta); i < prev.paragraphs.length; i++) {
+    const p = prev.paragraphs[i];
+    paragraphs.push({ start: p.start + delta, end: p.end + delta, text: p.text });
+  }
+  return remember({ text: next, meta, bodyStart, paragraphs }, blanks);
+}
+
+/** How many parses `parseArticle` remembers, most recently used first: a document's last versions, and a few others. */
+const RECENT_PARSES = 4;
+const recent: Article[] = [];
+/** The number of blank lines in each remembered article's body, which `reparseArticle` keeps up to date. */
+const blankLines = new WeakMap<Article, number>();
+
+function recall(text: string): Article | undefined {
+  const i = recent.findIndex((a) => a.text === text);
+  if (i < 0) return undefined;
+  // Most recently used first, so the version being typed over is the last to be forgotten.
+  const [article] = recent.splice(i, 1);
+  recent.unshift(article);
+  return article;
+}
+
+function remember(article: Article, blanks: number): Article {
+  blankLines.set(article, blanks);
+  recent.unshift(article);
+  if (recent.length > RECENT_PARSES) recent.pop();
+  return article;
+}
+
+/**
+ * The length of the longest common prefix of `a` and `b`, and of the longest common suffix of
+ * what remains. Compared a chunk at a time: string equality is native and fast, a loop over
+ * characters is not.
+ */
+function commonEnds(a: string, b: string): { head: number; tail: number } {
+  const n = Math.min(a.length, b.length);
+  let head = 0;
+  for (let step = 1024; step >= 1; step >>= 5) {
+    while (head + step <= n && a.slice(head, head + step) === b.slice(head, head + step)) head += step;
+  }
+  let tail = 0;
+  const room = n - head;
+  for (let step = 1024; step >= 1; step >>= 5) {
+    while (tail + step <= room && a.slice(a.length - tail - step, a.length - tail) === b.slice(b.length - tail - step, b.length - tail)) tail += step;
+  }
+  return { head, tail };
+}
+
+function firstStartingFrom(paragraphs: Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** `---` / `key: value` lines / `---` at the very start of the file; anything else is body. */
@@ -63,15 +153,22 @@ interface Line extends Span {
   blank: boolean;
 }
 
-function linesOf(text: string, from: number): Line[] {
+/** The lines that start in [from, to); both are line starts. */
+function linesOf(text: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
   let pos = from;
-  while (pos < text.length) {
+  while (pos < to) {
     const { line, next } = readLine(text, pos);
     lines.push({ start: pos, end: pos + line.length, blank: line.trim() === '' });
     pos = next;
   }
   return lines;
+}
+
+function countBlank(lines: Line[]): number {
+  let n = 0;
+  for (const l of lines) if (l.blank) n++;
+  return n;
 }
 
 /** A line that ends a sentence: terminal punctuation, possibly followed by closing quotes. */
@@ -84,8 +181,15 @@ const ENDS_SENTENCE = /[.!?:;]["'”’»)\]]*\s*$|["”’»]\s*$/;
  * 100+ columns) and ends a sentence; otherwise it is a wrapped line.
  */
 export function splitParagraphs(text: string, bodyStart: number): Paragraph[] {
-  const lines = linesOf(text, bodyStart);
-  const blankSeparated = lines.some((l) => l.blank);
+  const lines = linesOf(text, bodyStart, text.length);
+  return groupLines(text, lines, lines.some((l) => l.blank));
+}
+
+/**
+ * The paragraphs of a run of lines that starts a paragraph. Whether a line starts one depends
+ * only on the line before it, so a run can be split apart from the rest of the body.
+ */
+function groupLines(text: string, lines: Line[], blankSeparated: boolean): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: Line[] = [];
   const flush = () => {
@@ -96,11 +200,73 @@ export function splitParagraphs(text: string, bodyStart: number): Paragraph[] {
     if (line.blank) { flush(); continue; }
     if (!blankSeparated) { current = [line]; flush(); continue; }
     const prev = current[current.length - 1];
-    if (prev && prev.end - prev.start > 100 && ENDS_SENTENCE.test(text.slice(prev.start, prev.end))) flush();
+    if (prev && endsParagraph(text, prev.start, prev.end)) flush();
     current.push(line);
   }
   flush();
   return paragraphs;
+}
+
+/** Inside a block: a long line that ends a sentence ends its paragraph. */
+function endsParagraph(text: string, start: number, end: number): boolean {
+  return end - start > 100 && ENDS_SENTENCE.test(text.slice(start, end));
+}
+
+/** The start of the line `offset` is in (the body's start at most). */
+function lineStart(text: string, offset: number, bodyStart: number): number {
+  for (let q = offset; q > bodyStart; q--) {
+    const c = text.charCodeAt(q - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(q) !== 10)) return q;
+  }
+  return bodyStart;
+}
+
+/**
+ * The start of the line before the one at `start`, and where its text ends (before its break);
+ * `start` is a line start after the body's.
+ */
+function lineBefore(text: string, start: number, bodyStart: number): Line {
+  const end = text.charCodeAt(start - 1) === 10 && text.charCodeAt(start - 2) === 13 && start - 2 >= bodyStart ? start - 2 : start - 1;
+  const from = lineStart(text, end, bodyStart);
+  return { start: from, end, blank: text.slice(from, end).trim() === '' };
+}
+
+/**
+ * The last line start before `limit` (or the body's start) where a paragraph starts whatever
+ * follows: every line start in a body with no blank lines, else one after a blank line or after
+ * a line that ends a paragraph. It and the line before it are the same in the text before an
+ * edit at `limit`.
+ */
+function groupStartBefore(text: string, bodyStart: number, limit: number, blankSeparated: boolean): number {
+  let at = lineStart(text, limit - 1, bodyStart);
+  while (blankSeparated && at > bodyStart) {
+    const prev = lineBefore(text, at, bodyStart);
+    if (prev.blank || endsParagraph(text, prev.start, prev.end)) break;
+    at = prev.start;
+  }
+  return at;
+}
+
+/**
+ * The first line start after `from` where a paragraph starts whatever precedes it, decided by
+ * lines that start after `from` (the end of an edit), so they are the same before the edit; else
+ * the text's end.
+ */
+function groupStartAfter(text: string, from: number, blankSeparated: boolean): number {
+  let at = from + 1;
+  while (at <= text.length) {
+    const c = text.charCodeAt(at - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(at) !== 10)) break;
+    at++;
+  }
+  if (at >= text.length) return text.length;
+  if (!blankSeparated) return at;
+  while (at < text.length) {
+    const { line, next } = readLine(text, at);
+    if (line.trim() === '' || endsParagraph(text, at, at + line.length)) return next;
+    at = next;
+  }
+  return text.length;
 }
 
 function pushParagraph(text: string, start: number, end: number, out: Paragraph[]): void {
@@ -141,6 +307,12 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {
+    // Built for every version typed, so the common case takes the fast path: with no `\r`, a
+    // line starts after each `\n`, and indexOf finds those many times faster than a regex.
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     LINE_BREAK.lastIndex = 0;
     for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) this.starts.push(m.index + m[0].length);
   }
