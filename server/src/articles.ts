@@ -46,8 +46,11 @@ export interface BackgroundJob {
 
 /** Where long documents are analysed whole without holding up the requests of this thread. */
 export interface Background {
-  /** `key` names the document: its versions go to the same place, whose caches then serve. */
-  analyze(key: string, text: string, referenceDate: string | undefined, progress: (p: AnalysisProgress) => void): BackgroundJob;
+  /**
+   * `key` names the document: its versions go to the same place, whose caches then serve.
+   * `delayMs`: start after this long, leaving the machine to this thread meanwhile.
+   */
+  analyze(key: string, text: string, referenceDate: string | undefined, progress: (p: AnalysisProgress) => void, delayMs?: number): BackgroundJob;
   /** The document is closed. */
   forget(key: string): void;
 }
@@ -64,6 +67,8 @@ export const QUICK_FROM = 20_000;
 export const BACKGROUND_FROM = QUICK_FROM;
 /** How long typing must pause before a quick answer is replaced by the full analysis. */
 export const REFINE_DELAY_MS = 300;
+/** How long the background waits when a document opens: the time to colour the first screen here. */
+export const OPEN_DELAY_MS = 300;
 
 /** Documents larger than this (UTF-16 units) are analysed a window at a time. */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 2_000_000;
@@ -193,7 +198,7 @@ export class ArticleStore {
       job.cancel();
       this.jobs.delete(document.uri);
     }
-    if (!this.results.has(document.uri) && this.inBackground(document)) void this.start(document);
+    if (!this.results.has(document.uri) && !this.jobs.has(document.uri) && this.inBackground(document)) void this.start(document, OPEN_DELAY_MS);
   }
 
   forget(uri: string): void {
@@ -243,9 +248,10 @@ export class ArticleStore {
 
   /**
    * The background analysis of the document's current version: the one under way, else a
-   * new one (calling off one for an older version). It settles with null when cancelled.
+   * new one (calling off one for an older version). It settles with null when it fails or
+   * is no longer wanted (superseded, its document closed, the settings changed).
    */
-  private start(document: TextDocument): Promise<AnalyzedDocument | null> {
+  private start(document: TextDocument, delayMs = 0): Promise<AnalyzedDocument | null> {
     const uri = document.uri;
     const running = this.jobs.get(uri);
     if (running?.version === document.version) return running.done;
@@ -262,23 +268,24 @@ export class ArticleStore {
         reporter = this.onProgress(uri);
       }
       reporter?.report(p);
-    });
+    }, delayMs);
+    // Still wanted when it ends: not superseded, nor its document closed, nor the settings changed.
+    const current = () => this.jobs.get(uri) === entry;
     const done = job.result.then(
       (annotations) => {
+        if (!current() || document.version !== version) return null;
         const result = this.analyzed(uri, version, text, undefined, annotations);
-        if (document.version === version) {
-          const previous = this.results.get(uri);
-          this.results.set(uri, result);
-          // Someone was shown a quicker answer (a window, a patch): have them ask again.
-          if (!previous || previous.interim || previous.version !== version || this.windows.has(uri)) this.onRefined(uri);
-          this.windows.delete(uri);
-          // Then, while idle, this thread primes its own cache, so typing anywhere patches quickly.
-          if (text.length <= PRIME_WHOLE_UP_TO) this.prime(document, { start: 0, end: 0 }, true);
-        }
+        const previous = this.results.get(uri);
+        this.results.set(uri, result);
+        // Someone was shown a quicker answer (a window, a patch): have them ask again.
+        if (!previous || previous.interim || previous.version !== version || this.windows.has(uri)) this.onRefined(uri);
+        this.windows.delete(uri);
+        // Then, while idle, this thread primes its own cache, so typing anywhere patches quickly.
+        if (text.length <= PRIME_WHOLE_UP_TO) this.prime(document, { start: 0, end: 0 }, true);
         return result;
       },
       (e: Error) => {
-        if (!isCancelled(e)) {
+        if (!isCancelled(e) && current()) {
           this.failed.set(uri, version);
           this.onError(uri, e);
         }
@@ -286,9 +293,10 @@ export class ArticleStore {
       },
     ).finally(() => {
       reporter?.end();
-      if (this.jobs.get(uri)?.done === done) this.jobs.delete(uri);
+      if (current()) this.jobs.delete(uri);
     });
-    this.jobs.set(uri, { version, done, cancel: () => job.cancel() });
+    const entry = { version, done, cancel: () => job.cancel() };
+    this.jobs.set(uri, entry);
     return done;
   }
 

@@ -129,6 +129,26 @@ describe('the article store', () => {
       assert.equal(store.answer(doc), undefined, 'version 1’s result is not an answer for version 2');
     });
 
+    it('keeps no result that arrives after its document was closed or the settings changed', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore({ ...background, analyze: (...args) => ({ ...background.analyze(...args), cancel: () => undefined }) });
+      store.changed(TextDocument.create('untitled:long', 'article', 1, long));
+      store.forget('untitled:long');
+      const reopened = TextDocument.create('untitled:long', 'article', 1, long.replace('Qais', 'Kais'));
+      store.changed(reopened);
+      background.jobs[0].resolve(analyze(long));
+      await tick();
+      assert.equal(store.answer(reopened), undefined, 'the closed document’s analysis answers for the reopened one');
+
+      const waiting = store.whole(reopened);
+      store.setReferenceDate('2021-05-05');
+      background.jobs[1].resolve(analyze(reopened.getText()));
+      await tick();
+      assert.equal(store.answer(reopened), undefined, 'an analysis under the old settings is kept');
+      background.jobs[2].resolve(analyze(reopened.getText(), { referenceDate: '2021-05-05' }));
+      assert.equal((await waiting)!.text, reopened.getText());
+    });
+
     it('answers null to a request cancelled while it waits', async () => {
       const background = scriptedBackground();
       const store = new ArticleStore(background);

@@ -135,7 +135,7 @@ describe('the worker pool', () => {
     }
   });
 
-  it('analyses a whole document with progress, and stops one that is called off', async () => {
+  it('analyses a whole document with progress, after a wait when asked, and stops one that is called off', async () => {
     const pool = createAnalysisPool({ size: 1 });
     try {
       const long = Array.from({ length: 30 }, (_, i) => sample.replace(/\n/g, ` (${i})\n`)).join('\n\n');
@@ -148,6 +148,18 @@ describe('the worker pool', () => {
       Atomics.store(new Int32Array(cancel), 0, 1);
       await assert.rejects(job, /cancelled/);
       assert.equal(await pool.run({ kind: 'document', text: 'Short.', cancel: new SharedArrayBuffer(4) }).then(() => 'ok'), 'ok', 'the thread goes on');
+
+      // A job told to wait (a document just opened) starts late, and a cancellation ends the wait.
+      const t0 = performance.now();
+      await pool.run({ kind: 'document', text: 'Short.', delayMs: 200 });
+      assert.ok(performance.now() - t0 >= 190, 'it waited');
+      const waiting = new SharedArrayBuffer(4);
+      const late = pool.run({ kind: 'document', text: 'Short.', delayMs: 60_000, cancel: waiting });
+      setTimeout(() => {
+        Atomics.store(new Int32Array(waiting), 0, 1);
+        Atomics.notify(new Int32Array(waiting), 0);
+      }, 50);
+      await assert.rejects(late, /cancelled/);
     } finally {
       await pool.close();
     }
