@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleStore, type AnalyzedDocument } from './articles';
-import { analyzeParagraph } from './analysis/analyze';
+import { warmUpWhileIdle } from './warmUp';
 import type { Annotations, Span } from './analysis/model';
 import { poolBackground } from './workers/documents';
 import { createAnalysisPool, type AnalysisPool } from './workers/pool';
@@ -80,8 +80,6 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canShowProgress = !!params.capabilities.window?.workDoneProgress;
-    // compromise builds its lexicon on first use: do it now, not in the first article's open.
-    analyzeParagraph('Warm-up, said Ada Lovelace in London on Monday.');
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -95,6 +93,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // The first article should not pay for compromise's set-up and cold code.
+    warmUpWhileIdle(() => documents.all().length === 0);
     void loadSettings();
     navigateInitialized();
   });

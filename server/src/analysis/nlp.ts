@@ -142,6 +142,23 @@ export function tokenize(text: string, cache?: SentenceCache): Tokenized {
 }
 
 /**
+ * One shared set per combination of tags: a few thousand combinations cover any text, and a
+ * set per token was a fifth of the memory a long article's analysis holds. Shared sets are
+ * never changed (tokens expose them read-only).
+ */
+const TAG_SETS = new Map<string, ReadonlySet<string>>();
+function interned(tags: Set<string>): ReadonlySet<string> {
+  const key = [...tags].join('|');
+  let found = TAG_SETS.get(key);
+  if (!found) {
+    found = tags;
+    // Bounded, in case some text yields endless combinations: new ones are then not shared.
+    if (TAG_SETS.size < 50_000) TAG_SETS.set(key, found);
+  }
+  return found;
+}
+
+/**
  * Compromise's parse of the text, one entry per sentence it found. Its terms are read from its
  * document as they are (`json()` would copy every one, adding a fifth to the time), and their
  * offsets counted as compromise counts them: from the text of the terms before them, whitespace
@@ -152,7 +169,7 @@ function parse(text: string): ParsedSentence[] {
   return document.map((terms) => {
     let length = 0;
     const out: Term[] = terms.map((t) => {
-      const term = { text: t.text, pre: t.pre, post: t.post, tags: t.tags, start: length + t.pre.length, length: t.text.length };
+      const term = { text: t.text, pre: t.pre, post: t.post, tags: interned(t.tags), start: length + t.pre.length, length: t.text.length };
       length += t.pre.length + t.text.length + t.post.length;
       return term;
     });
