@@ -38,10 +38,16 @@ function capital(word: string): string {
 }
 
 /**
- * Starts warming up, a paragraph per turn of the event loop, while `idle()` holds; returns a
- * function that stops it.
+ * A server started for an article gets it within milliseconds: warming up then would only
+ * delay it. Warm-up starts after this much idle time.
  */
-export function warmUpWhileIdle(idle: () => boolean, paragraphs = WARM_UP_PARAGRAPHS): () => void {
+export const WARM_UP_AFTER_MS = 500;
+
+/**
+ * Starts warming up after `afterMs`, a paragraph per turn of the event loop, while `idle()`
+ * holds; returns a function that stops it.
+ */
+export function warmUpWhileIdle(idle: () => boolean, paragraphs = WARM_UP_PARAGRAPHS, afterMs = WARM_UP_AFTER_MS): () => void {
   let stopped = false;
   const cache = new ParagraphCache(paragraphs);
   const source = newsParagraphs();
@@ -51,8 +57,9 @@ export function warmUpWhileIdle(idle: () => boolean, paragraphs = WARM_UP_PARAGR
     analyze(source.next().value as string, { cache });
     setImmediate(step);
   };
-  setImmediate(step);
+  const timer = setTimeout(step, afterMs);
   return () => {
     stopped = true;
+    clearTimeout(timer);
   };
 }

@@ -20,10 +20,11 @@ describe('warming up while idle', () => {
     assert.ok(a.dates.length >= 5);
   });
 
-  it('stops as soon as it is no longer idle, and when told to', async () => {
+  it('starts after a moment’s idleness, stops as soon as it is no longer idle, and when told to', async () => {
     let asked = 0;
     let idle = true;
-    warmUpWhileIdle(() => (asked++, idle), 1000);
+    warmUpWhileIdle(() => (asked++, idle), 1000, 0);
+    await new Promise((r) => setTimeout(r, 5));
     await turns(3);
     const whileIdle = asked;
     assert.ok(whileIdle >= 2, 'it works while idle');
@@ -32,8 +33,9 @@ describe('warming up while idle', () => {
     assert.equal(asked, whileIdle + 1, 'one look at the open article, then nothing');
 
     let steps = 0;
-    const stop = warmUpWhileIdle(() => (steps++, true), 1000);
+    const stop = warmUpWhileIdle(() => (steps++, true), 1000, 0);
     stop();
+    await new Promise((r) => setTimeout(r, 5));
     await turns(5);
     assert.equal(steps, 0);
   });
