@@ -311,8 +311,9 @@ export function startServer(connection: Connection): void {
   }));
   connection.onWorkspaceSymbol(safeAsync('workspace/symbol', [] as SymbolInformation[], async (p: WorkspaceSymbolParams, token) => {
     await index.ready(token);
-    const open = await Promise.all(documents.all().filter((d) => !store.isOverLimit(d)).map((d) => store.whole(d, token)));
-    return workspaceSymbols(index.articles(open.filter((a): a is AnalyzedDocument => !!a)), p, token);
+    // An open article still being analysed in the background is searched as saved on disk.
+    const open = documents.all().filter((d) => !store.isOverLimit(d)).map((d) => store.answer(d));
+    return workspaceSymbols(index.articles(open.filter((a): a is AnalyzedDocument => !!a && !a.window)), p, token);
   }));
   connection.onDidChangeWatchedFiles((p: DidChangeWatchedFilesParams) => {
     try {
