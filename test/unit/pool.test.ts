@@ -9,6 +9,7 @@ import type { Annotations } from '../../server/src/analysis/model';
 import { inOrder } from '../../server/src/cli/pipeline';
 import { runJob, type AnalyzeJob } from '../../server/src/workers/job';
 import { analysisWorkerScript, createAnalysisPool, defaultPoolSize, WorkerPool } from '../../server/src/workers/pool';
+import { poolBackground } from '../../server/src/workers/documents';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
 
@@ -135,7 +136,7 @@ describe('the worker pool', () => {
     }
   });
 
-  it('analyses a whole document with progress, after a wait when asked, and stops one that is called off', async () => {
+  it('analyses a whole document with progress, and stops one that is called off', async () => {
     const pool = createAnalysisPool({ size: 1 });
     try {
       const long = Array.from({ length: 30 }, (_, i) => sample.replace(/\n/g, ` (${i})\n`)).join('\n\n');
@@ -149,17 +150,25 @@ describe('the worker pool', () => {
       await assert.rejects(job, /cancelled/);
       assert.equal(await pool.run({ kind: 'document', text: 'Short.', cancel: new SharedArrayBuffer(4) }).then(() => 'ok'), 'ok', 'the thread goes on');
 
-      // A job told to wait (a document just opened) starts late, and a cancellation ends the wait.
-      const t0 = performance.now();
-      await pool.run({ kind: 'document', text: 'Short.', delayMs: 200 });
-      assert.ok(performance.now() - t0 >= 190, 'it waited');
-      const waiting = new SharedArrayBuffer(4);
-      const late = pool.run({ kind: 'document', text: 'Short.', delayMs: 60_000, cancel: waiting });
-      setTimeout(() => {
-        Atomics.store(new Int32Array(waiting), 0, 1);
-        Atomics.notify(new Int32Array(waiting), 0);
-      }, 50);
-      await assert.rejects(late, /cancelled/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('as the server’s background, hands a job to the pool only after the wait it was asked for', async () => {
+    const pool = createAnalysisPool({ size: 1 });
+    try {
+      const background = poolBackground(pool);
+      const waited = background.analyze('doc', 'A short one. “Yes,” she said.', undefined, () => undefined, 100);
+      assert.equal(pool.pending, 0, 'nothing handed over yet: no thread starts');
+      await new Promise((r) => setTimeout(r, 150));
+      assert.equal(pool.pending, 1);
+      assert.ok((await waited.result).quotes.length === 1);
+
+      const called = background.analyze('doc', 'Another.', undefined, () => undefined, 60_000);
+      called.cancel();
+      await assert.rejects(called.result, /cancelled/);
+      assert.equal(pool.pending, 0, 'a job called off during its wait never reaches the pool');
     } finally {
       await pool.close();
     }

@@ -46,12 +46,6 @@ export interface DocumentJob {
   referenceDate?: string;
   /** An Int32 the server sets to non-zero to stop the job (read between paragraphs). */
   cancel?: SharedArrayBuffer;
-  /**
-   * Wait this long before starting (a cancellation ends the wait): when a document opens, the
-   * server's own thread first analyses what is on screen, and on a machine whose cores share
-   * their execution units a thread working alongside would slow it down.
-   */
-  delayMs?: number;
 }
 
 /** How far a document job has come: UTF-16 units of its paragraphs analysed, of all. */
@@ -75,7 +69,6 @@ export function runDocumentJob(job: DocumentJob, cache: ParagraphCache, progress
   if (typeof job.text !== 'string') throw new TypeError(`text must be a string, not ${job.text === null ? 'null' : typeof job.text}`);
   const cancel = job.cancel ? new Int32Array(job.cancel) : undefined;
   const stopped = () => !!cancel && Atomics.load(cancel, 0) !== 0;
-  if (job.delayMs && job.delayMs > 0) Atomics.wait(cancel ?? new Int32Array(new SharedArrayBuffer(4)), 0, 0, job.delayMs);
   const { paragraphs } = parseArticle(job.text);
   const total = paragraphs.reduce((n, p) => n + p.text.length, 0);
   let done = 0;
