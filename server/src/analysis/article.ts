@@ -108,12 +108,13 @@ function commonEnds(a: string, b: string): { head: number; tail: number } {
   return { head, tail };
 }
 
-function firstStartingFrom(paragraphs: Paragraph[], offset: number): number {
+/** Index of the first item (sorted by start) that starts at or after `offset` (items.length if none does). */
+export function firstStartingFrom(items: readonly { start: number }[], offset: number): number {
   let lo = 0;
-  let hi = paragraphs.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].start < offset) lo = mid + 1;
+    if (items[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -3,6 +3,7 @@
 // own entity lists (its `people()` misses half the people in news text, and its match offsets
 // start after a leading quotation mark).
 import nlp from 'compromise/two';
+import { firstStartingFrom } from './article';
 
 export interface Token {
   /** The word as written (curly apostrophes and all), without surrounding punctuation. */
@@ -210,14 +211,7 @@ function parseWhole(text: string, parts: string[], cache: SentenceCache): Parsed
 
 /** Index of the first token that starts at or after `offset` (tokens.length if none does). */
 export function firstTokenFrom(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstStartingFrom(tokens, offset);
 }
 
 export function hasTag(token: Token | undefined, ...tags: string[]): boolean {
