@@ -190,7 +190,7 @@ export class ArticleStore {
 
   /**
    * The document was opened or changed: a background analysis of an older version is called
-   * off, and a long document just opened starts being analysed whole at once.
+   * off, and a long document just opened is analysed whole (after OPEN_DELAY_MS).
    */
   changed(document: TextDocument): void {
     const job = this.jobs.get(document.uri);
