@@ -329,16 +329,15 @@ export class ArticleStore {
   private prime(document: TextDocument, focus: Span, whole: boolean): void {
     if (!this.background) return;
     const { paragraphs } = parseArticle(document.getText());
+    const center = paragraphs.findIndex((p) => p.end >= focus.start);
     let from = 0;
     let to = paragraphs.length;
     if (!whole) {
-      const at = paragraphs.findIndex((p) => p.end >= focus.start);
-      if (at < 0) return;
-      from = Math.max(0, at - PRIME_AROUND);
-      to = Math.min(paragraphs.length, at + PRIME_AROUND);
+      if (center < 0) return;
+      from = Math.max(0, center - PRIME_AROUND);
+      to = Math.min(paragraphs.length, center + PRIME_AROUND);
     }
     // Nearest the focus first: that is where the reader is.
-    const center = paragraphs.findIndex((p) => p.end >= focus.start);
     const order = paragraphs.slice(from, to).map((p, i) => ({ text: p.text, d: Math.abs(from + i - center) }));
     order.sort((a, b) => a.d - b.d);
     this.primeQueue.length = 0;
