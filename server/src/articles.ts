@@ -172,16 +172,17 @@ export class ArticleStore {
   }
 
   /**
-   * The analysis of the whole document at its current version (over the size limit, of its
-   * beginning), once ready; null if `token` is cancelled first. Versions superseded while
-   * waiting are not answered: it waits on for the latest.
+   * The analysis of the whole document at its current version, once ready (over the size
+   * limit, of the paragraphs around `focus`, else of its beginning); null if `token` is
+   * cancelled first. Versions superseded while waiting are not answered: it waits on for the latest.
    */
-  async whole(document: TextDocument, token?: CancellationToken): Promise<AnalyzedDocument | null> {
+  async whole(document: TextDocument, token?: CancellationToken, focus?: Span): Promise<AnalyzedDocument | null> {
     for (;;) {
       if (token?.isCancellationRequested) return null;
+      const text = document.getText();
+      if (text.length > this.maxSize) return this.around(document, text, focus, true);
       const now = this.answer(document);
-      if (now && !now.window) return now;
-      if (document.getText().length > this.maxSize) return now ?? null;
+      if (now) return now;
       if (this.failed.get(document.uri) === document.version) return null;
       const result = await untilCancelled(this.start(document), token);
       if (result && result.version === document.version) return result;

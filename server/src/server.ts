@@ -136,8 +136,7 @@ export function startServer(connection: Connection): void {
   const article = async (uri: string, token?: CancellationToken, focus?: Range | Position): Promise<AnalyzedDocument | null> => {
     const doc = documents.get(uri);
     if (!doc || token?.isCancellationRequested) return null;
-    if (store.isOverLimit(doc)) return store.get(doc, focus && spanOf(doc, focus));
-    return store.whole(doc, token);
+    return store.whole(doc, token, focus && spanOf(doc, focus));
   };
   /**
    * What can be answered at once about a place: the whole analysis if ready, else the
