@@ -134,13 +134,11 @@ export class ArticleStore {
   }
 
   /**
-   * The document's annotations, now, on this thread. `focus` says what the request is about
-   * (a range, a position): over the size limit the paragraphs around it are analysed. `quick`
-   * allows a patched answer while typing in a long document. For a document analysed in the
-   * background, prefer `answer` and `whole`: this analyses it whole here if it must.
+   * The document's annotations, now, on this thread (over the size limit, of its beginning).
+   * The server uses `answer` and `whole`, which never analyse a long document here.
    */
-  get(document: TextDocument, focus?: Span, quick = false): AnalyzedDocument {
-    return this.answer(document, focus, quick) ?? this.wholeHere(document);
+  get(document: TextDocument): AnalyzedDocument {
+    return this.answer(document) ?? this.wholeHere(document);
   }
 
   /**
