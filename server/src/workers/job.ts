@@ -28,8 +28,13 @@ export interface AnalyzeJob {
 
 export type JobResult = string | ArticleJson;
 
+/** A job's text comes from outside (a JSON line, a message): anything but a string is refused. */
+function checkText(text: unknown): asserts text is string {
+  if (typeof text !== 'string') throw new TypeError(`text must be a string, not ${text === null ? 'null' : typeof text}`);
+}
+
 export function runJob(job: AnalyzeJob, cache: ParagraphCache): JobResult {
-  if (typeof job.text !== 'string') throw new TypeError(`text must be a string, not ${job.text === null ? 'null' : typeof job.text}`);
+  checkText(job.text);
   const annotations = analyze(job.text, { referenceDate: job.referenceDate, cache });
   const output = job.output ?? 'object';
   if (output === 'brat') return toBrat(annotations);
@@ -66,7 +71,7 @@ const PROGRESS_EVERY_MS = 100;
  * paragraph cached and only runs the passes across paragraphs.
  */
 export function runDocumentJob(job: DocumentJob, cache: ParagraphCache, progress: (p: DocumentProgress) => void = () => undefined): Annotations {
-  if (typeof job.text !== 'string') throw new TypeError(`text must be a string, not ${job.text === null ? 'null' : typeof job.text}`);
+  checkText(job.text);
   const cancel = job.cancel ? new Int32Array(job.cancel) : undefined;
   const stopped = () => !!cancel && Atomics.load(cancel, 0) !== 0;
   const { paragraphs } = parseArticle(job.text);
