@@ -1,6 +1,6 @@
 // The pipeline as a whole: per-paragraph reuse, the three paragraph shapes, and bad input.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, ParagraphCache } from '../../server/src/analysis/analyze';
 import type { Annotations } from '../../server/src/analysis/model';
@@ -57,6 +57,36 @@ describe('the analysis pipeline', () => {
     const cache = new ParagraphCache();
     analyze(sample, { cache });
     assert.deepEqual(analyze(sample, { cache }), analyze(sample));
+  });
+
+  it('moves cached paragraphs to where they now stand without changing annotations it gave before', () => {
+    // Cached results are moved in place (analyze.ts): what an earlier analysis returned must
+    // share nothing with them, and a paragraph that comes twice must not be moved under itself.
+    const corpus = join(__dirname, '../fixtures/corpus');
+    const articles = readdirSync(corpus).filter((f) => f.endsWith('.article')).slice(0, 6).map((f) => readFileSync(join(corpus, f), 'utf8'));
+    const cache = new ParagraphCache();
+    for (const text of articles) {
+      const first = analyze(text, { cache });
+      const kept = structuredClone(first);
+      const body = text.slice(text.indexOf('\n---\n') + 5);
+      const variants = [
+        text.replace('\n---\n', '\n---\nA new first paragraph, said Jane Doe on Monday.\n\n'),
+        `${text}\n\n${body}`,
+        text.slice(0, text.length >> 1),
+      ];
+      for (const variant of variants) {
+        const moved = analyze(variant, { cache });
+        assert.deepEqual(moved, analyze(variant), 'moved results differ from fresh ones');
+        assertConsistent(variant, moved);
+        for (const spans of [moved.mentions, moved.dates, moved.quotes]) {
+          assert.equal(new Set(spans.map((x) => `${x.start}-${x.end}`)).size, spans.length, 'two annotations on one span: a repeated paragraph was moved under itself');
+        }
+        assert.deepEqual(first, kept, 'a later analysis changed annotations already returned');
+        const start = variant.length >> 2;
+        assert.deepEqual(analyze(variant, { cache, window: { start, end: start + 200 } }), analyze(variant, { window: { start, end: start + 200 } }));
+      }
+      assert.deepEqual(analyze(text, { cache }), kept);
+    }
   });
 
   it('finds the same names whether paragraphs are lines, blank-line blocks or hard-wrapped blocks', () => {

@@ -12,12 +12,18 @@ import { findQuotes } from './quotes';
 import { findReported } from './reported';
 import { attributeSpeakers } from './speakers';
 
-/** What one paragraph's text yields on its own; offsets relative to the paragraph. */
+/**
+ * What one paragraph's text yields on its own. Its spans are placed where the paragraph last
+ * stood in an article (`at`; 0, relative to the paragraph, when new): the next analysis moves
+ * them in place rather than copying them, which for a long article would double its tokens.
+ */
 export interface ParagraphResult {
   tokens: Token[];
   sentences: SentenceSpan[];
   mentions: MentionCandidate[];
   dates: DateCandidate[];
+  /** The offset every span above has been moved by. */
+  at: number;
 }
 
 export interface AnalyzeOptions {
@@ -75,7 +81,7 @@ export class ParagraphCache {
 
 export function analyzeParagraph(text: string, sentences?: SentenceCache): ParagraphResult {
   const tok: Tokenized = tokenize(text, sentences);
-  return { ...tok, mentions: findMentions(text, tok), dates: findDates(text, tok) };
+  return { ...tok, mentions: findMentions(text, tok), dates: findDates(text, tok), at: 0 };
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Annotations {
@@ -89,23 +95,46 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Annotations
   return { meta: doc.meta, entities, mentions, quotes: attributed, dates };
 }
 
-/** The article with every paragraph's cached result moved to absolute offsets. */
+/**
+ * The article with every paragraph's cached result moved to absolute offsets. Results are moved
+ * in place: nothing analyze() returns shares an object with them (test/unit/analyze.test.ts holds
+ * it so), and analyses never overlap. A paragraph whose text comes twice in the article gets a
+ * copy the second time.
+ */
 export function analyzeArticle(text: string, cache = new ParagraphCache(), window?: Span): AnalyzedArticle {
   const article = parseArticle(text);
+  const placed = new Set<ParagraphResult>();
   const paragraphs: AnalyzedParagraph[] = within(article.paragraphs, window).map((p) => {
     const r = cache.get(p.text);
-    const at = p.start;
-    const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + at, end: x.end + at });
+    if (!placed.has(r)) {
+      placed.add(r);
+      moveBy(r, p.start - r.at);
+      r.at = p.start;
+      return { ...p, tokens: r.tokens, sentences: r.sentences, mentions: r.mentions, dates: r.dates };
+    }
+    const by = p.start - r.at;
+    const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + by, end: x.end + by });
     return {
       ...p,
       // Tokens and sentences, the many, field by field: a spread costs several times as much.
-      tokens: r.tokens.map((t) => ({ text: t.text, lower: t.lower, start: t.start + at, end: t.end + at, pre: t.pre, post: t.post, tags: t.tags, sentence: t.sentence })),
-      sentences: r.sentences.map((s) => ({ start: s.start + at, end: s.end + at, first: s.first, last: s.last })),
+      tokens: r.tokens.map((t) => ({ text: t.text, lower: t.lower, start: t.start + by, end: t.end + by, pre: t.pre, post: t.post, tags: t.tags, sentence: t.sentence })),
+      sentences: r.sentences.map((s) => ({ start: s.start + by, end: s.end + by, first: s.first, last: s.last })),
       mentions: r.mentions.map(shift),
       dates: r.dates.map(shift),
     };
   });
   return { ...article, paragraphs };
+}
+
+/** Moves every span of a paragraph's result by `by`, in place. */
+function moveBy(r: ParagraphResult, by: number): void {
+  if (by === 0) return;
+  for (const list of [r.tokens, r.sentences, r.mentions, r.dates] as Span[][]) {
+    for (const x of list) {
+      x.start += by;
+      x.end += by;
+    }
+  }
 }
 
 function within<P extends Span>(paragraphs: P[], window: Span | undefined): P[] {
