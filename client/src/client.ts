@@ -1,6 +1,7 @@
 // Starting and stopping the language server (dist/server.js, over node IPC).
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 import { languageIds, SECTION } from './config';
 import type { RestartPolicy } from './recovery';
 import { versionedEditsMiddleware } from './staleEdits';
@@ -8,8 +9,8 @@ import { versionedEditsMiddleware } from './staleEdits';
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, recovery: RestartPolicy): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Any scheme: the server reads documents through the editor, so articles in virtual

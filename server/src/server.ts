@@ -350,8 +350,10 @@ export function startServer(connection: Connection): void {
  */
 function startPool(connection: Connection): AnalysisPool | undefined {
   try {
-    // Idle threads stop after a while and give their memory back.
-    return createAnalysisPool({ idleTimeoutMs: 5 * 60_000 });
+    // Idle threads stop after a while and give their memory back. Their young generation is
+    // held to 12 MB (4 MB semi-spaces, where V8 would grow them to 16 MB): an article's
+    // analysis keeps most of what it makes, so a larger one mostly holds memory (launch.ts).
+    return createAnalysisPool({ idleTimeoutMs: 5 * 60_000, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
   } catch (e) {
     connection.console.warn(`Article Lens: analysing long articles on the server's own thread: ${(e as Error).message}`);
     return undefined;

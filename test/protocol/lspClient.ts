@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -44,13 +45,14 @@ export interface ServerOptions {
 }
 
 /**
- * Starts dist/server.js and initializes it as an editor would, declaring the client
+ * Starts dist/server.js with the Node flags the client starts it with (server/src/launch.ts)
+ * and initializes it as an editor would, declaring the client
  * capabilities the features depend on (versioned edits, prepare rename, dynamic file watching,
  * work-done progress, pull diagnostics, semantic tokens with refresh).
  */
 export async function startServer(settings: Record<string, unknown> = {}, options: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server = { connection, process: child, settings, registrations: [], progress: [], diagnosticRefreshes: 0 } as unknown as TestServer;
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => server.settings));
