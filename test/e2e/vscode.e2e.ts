@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 import type { CodeServer } from './lib/codeServer';
 import { Harness, type Symbol, type Token } from './lib/harness';
 import { shown, Workbench } from './lib/workbench';
@@ -30,12 +31,13 @@ describe('VS Code end to end (code-server + chromium)', function () {
   let harness: Harness;
   before(() => ({ sample, server, wb, harness } = session));
 
-  /** PIDs of Article Lens language servers in this run's code-server process group. */
-  const serverPids = (): number[] => execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' })
+  /** Article Lens language servers in this run's code-server process group: PID and command line. */
+  const servers = (): { pid: number; args: string }[] => execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' })
     .split('\n')
     .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
     .filter((m): m is RegExpExecArray => !!m && Number(m[2]) === server?.pid && m[3].includes('article-lens') && m[3].includes('dist/server.js'))
-    .map((m) => Number(m[1]));
+    .map((m) => ({ pid: Number(m[1]), args: m[3] }));
+  const serverPids = (): number[] => servers().map((s) => s.pid);
 
 
   it('installs the .vsix and activates Article Lens, which starts its language server', async () => {
@@ -45,6 +47,9 @@ describe('VS Code end to end (code-server + chromium)', function () {
     assert.ok(ping.lens.path.startsWith(server!.dirs.extensions), `Article Lens runs from ${ping.lens.path}, not the run's extensions folder`);
     assert.equal((await harness.activeEditor())?.languageId, 'article');
     assert.equal(serverPids().length, 1, 'expected one dist/server.js process under code-server');
+    // The client starts it with the flags that keep its heap lean (server/src/launch.ts).
+    const { args } = servers()[0];
+    for (const flag of SERVER_NODE_FLAGS) assert.ok(args.split(' ').includes(flag), `the server was started without ${flag}: ${args}`);
   });
 
   it('shows "N quotes · M sources" in the status bar', async () => {
