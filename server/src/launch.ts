@@ -12,10 +12,11 @@
  */
 const HEAP_GROWTH = '--heap-growing-percent=20';
 /**
- * This thread's young generation starts at 8 MB semi-spaces rather than 1 MB (its maximum, 16
- * MB, is unchanged): the first screen of an article allocates fast from the start, and a small
- * young generation spends that time in scavenges. Made smaller instead, the first screen of a
- * long article is a sixth slower; starting at 16 MB gains nothing more.
+ * The young generation starts with 8 MB semi-spaces rather than 1 MB (how far V8 may grow them
+ * is unchanged): the first screen of an article allocates fast from the start, and a small
+ * young generation spends that time in scavenges. Capped smaller instead, the first screen of a
+ * long article is a sixth slower; starting at 16 MB gains nothing more. (Pool threads stay
+ * within their own 12 MB young generation, server.ts.)
  */
 const YOUNG_GENERATION = '--min-semi-space-size=8';
 /**
