@@ -59,6 +59,20 @@ describe('an article', () => {
       assert.deepEqual(a.paragraphs.map((p) => p.text), ['Headline', 'First paragraph.', 'Second paragraph.']);
     });
 
+    it('are separated by a line of any whitespace, as trim() counts it, but not of control characters', () => {
+      // No-break, em and ideographic spaces, a byte-order mark, a tab, a vertical tab: blank.
+      const spaces = ['\u00a0', '\u2003 ', '\u3000', '\ufeff', '\t', '\v'];
+      for (const space of spaces) {
+        const a = parseArticle(`Headline\n\nFirst paragraph.\n${space}\nSecond paragraph.`);
+        assert.deepEqual(a.paragraphs.map((p) => p.text), ['Headline', 'First paragraph.', 'Second paragraph.'], JSON.stringify(space));
+      }
+      // A NUL or a lone surrogate is text, so the lines around it stay one paragraph.
+      for (const text of ['\u0000', '\ud800']) {
+        const a = parseArticle(`Headline\n\nFirst line\n${text}\nsecond line.`);
+        assert.equal(a.paragraphs.length, 2, JSON.stringify(text));
+      }
+    });
+
     it('join hard-wrapped lines inside a block, keeping offsets aligned', () => {
       const text = 'Headline\n\nThe minister said on Tuesday that the\r\nplan would go ahead.\n\nNext.';
       const a = parseArticle(text);
