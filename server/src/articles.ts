@@ -106,6 +106,8 @@ export class ArticleStore {
   onProgress: (uri: string) => ProgressReporter | undefined = () => undefined;
   /** Called when a background analysis fails (not when it is cancelled). */
   onError: (uri: string, error: Error) => void = () => undefined;
+  /** Called when this thread has cached the paragraphs it was priming, e.g. to warm up for typing. */
+  onPrimed: () => void = () => undefined;
 
   /** Without `background`, long documents are analysed whole on this thread, when asked. */
   constructor(private readonly background?: Background) {}
@@ -350,8 +352,12 @@ export class ArticleStore {
   private primeSlice(): void {
     const until = performance.now() + PRIME_SLICE_MS;
     while (this.primeQueue.length && performance.now() < until) this.paragraphs.get(this.primeQueue.shift()!);
-    if (this.primeQueue.length) setImmediate(() => this.primeSlice());
-    else this.priming = false;
+    if (this.primeQueue.length) {
+      setImmediate(() => this.primeSlice());
+      return;
+    }
+    this.priming = false;
+    this.onPrimed();
   }
 
   private clear(): void {

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleStore, type AnalyzedDocument } from './articles';
-import { warmUpNow, warmUpWhileIdle } from './warmUp';
+import { warmUpNow, warmUpTyping, warmUpWhileIdle } from './warmUp';
 import type { Annotations, Span } from './analysis/model';
 import { poolBackground } from './workers/documents';
 import { createAnalysisPool, type AnalysisPool } from './workers/pool';
@@ -154,6 +154,14 @@ export function startServer(connection: Connection): void {
     refreshDiagnostics();
   };
   store.onError = (uri, e) => connection.console.error(`Article Lens: the background analysis failed on ${shapeOf({ uri }, size)}: ${e.message}`);
+  // A long article's paragraphs are cached here once it is open: the reader is reading, so the
+  // first time, the code that answers keystrokes in it is warmed up before anyone types.
+  let warmedForTyping = false;
+  store.onPrimed = () => {
+    if (warmedForTyping) return;
+    warmedForTyping = true;
+    warmUpTyping();
+  };
   // Work-done progress for a background analysis that takes a while (the first report comes
   // after some time, so a quick one shows nothing).
   store.onProgress = (uri) => {

@@ -2,7 +2,8 @@
 // of the event loop while nothing is open, never once there is real work.
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
-import { newsParagraphs, warmUpWhileIdle } from '../../server/src/warmUp';
+import { parseArticle } from '../../server/src/analysis/article';
+import { newsParagraphs, typing, warmUpTyping, warmUpWhileIdle } from '../../server/src/warmUp';
 
 const turns = (n: number) => new Promise<void>((resolve) => {
   const step = (left: number) => (left ? setImmediate(() => step(left - 1)) : resolve());
@@ -38,5 +39,39 @@ describe('warming up while idle', () => {
     await new Promise((r) => setTimeout(r, 5));
     await turns(5);
     assert.equal(steps, 0);
+  });
+});
+
+describe('warming up for typing', () => {
+  it('types into a made-up article, each version patched as a keystroke is, to the analysis a fresh one gives', () => {
+    const versions = [...typing(6)];
+    assert.equal(versions.length, 6);
+    for (let i = 1; i < versions.length; i++) assert.equal(versions[i].text.length, versions[i - 1].text.length + 1, 'one letter typed each time');
+    const last = versions[versions.length - 1];
+    const fresh = analyze(last.text);
+    assert.deepEqual(last.annotations.quotes.map((q) => [q.start, q.end, q.speaker]), fresh.quotes.map((q) => [q.start, q.end, q.speaker]));
+    assert.deepEqual(last.annotations.mentions.map((m) => [m.start, m.end, m.type]), fresh.mentions.map((m) => [m.start, m.end, m.type]));
+  });
+
+  it('leaves the parses remembered for open documents where they are', () => {
+    const open = `Headline\n\n${[...Array(3)].map(() => newsParagraphs().next().value).join('\n\n')}`;
+    const parsed = parseArticle(open);
+    for (const _ of typing(6)) void _;
+    assert.equal(parseArticle(open), parsed, 'still remembered, not parsed again');
+  });
+
+  it('goes a keystroke per turn of the event loop, so requests get in between, and stops when told to', async () => {
+    let typed = 0;
+    const keystrokes = (function* () {
+      for (;;) yield typed++;
+    })();
+    const stop = warmUpTyping(keystrokes);
+    assert.equal(typed, 0, 'nothing before the next turn');
+    await turns(3);
+    assert.ok(typed >= 1 && typed <= 4, `about one a turn, not all at once (${typed})`);
+    stop();
+    const stopped = typed;
+    await turns(3);
+    assert.equal(typed, stopped);
   });
 });

@@ -82,8 +82,23 @@ function recall(text: string): Article | undefined {
   return article;
 }
 
+/** Set while parses are made for no open document (warmUp.ts), which must not crowd theirs out. */
+let remembering = true;
+
+/** Runs `f` with the parses it makes not remembered by `parseArticle`, so the open documents' stay. */
+export function unremembered<T>(f: () => T): T {
+  const was = remembering;
+  remembering = false;
+  try {
+    return f();
+  } finally {
+    remembering = was;
+  }
+}
+
 function remember(article: Article, blanks: number): Article {
   blankLines.set(article, blanks);
+  if (!remembering) return article;
   recent.unshift(article);
   if (recent.length > RECENT_PARSES) recent.pop();
   return article;
