@@ -31,8 +31,8 @@ if (opts.help) {
 const quick = opts.quick!;
 const cores = availableParallelism();
 const size = quick
-  ? { longWords: 20_000, hugeBytes: 256 * 1024, edits: 50, hovers: 30, symbols: 10, symbolEdits: 5, batchCopies: 2, reps: 1, editBudgetMs: 40_000 }
-  : { longWords: 50_000, hugeBytes: 1024 * 1024, edits: 200, hovers: 100, symbols: 30, symbolEdits: 20, batchCopies: 5, reps: 3, editBudgetMs: 150_000 };
+  ? { longWords: 20_000, hugeBytes: 256 * 1024, edits: 50, hovers: 30, symbols: 10, symbolEdits: 5, batchCopies: 2, reps: 1, editBudgetMs: 40_000, freshServers: 3 }
+  : { longWords: 50_000, hugeBytes: 1024 * 1024, edits: 200, hovers: 100, symbols: 30, symbolEdits: 20, batchCopies: 5, reps: 3, editBudgetMs: 150_000, freshServers: 7 };
 
 // ---------------------------------------------------------------------------------------------
 // Texts
@@ -139,10 +139,14 @@ interface Keystrokes {
   symbolAfterEditMs: number[];
 }
 interface Huge {
-  /** Spawning the server until its answer to initialize (it warms the analysis up meanwhile). */
-  startMs: number;
+  /**
+   * Spawning the server until its answer to initialize (it warms the analysis up meanwhile),
+   * for each fresh server; reported as the median.
+   */
+  startMs: number[];
   idleRssMb: number;
-  openToRangeMs: number;
+  /** The open until the first range tokens, for each fresh server; reported as the median. */
+  openToRangeMs: number[];
   rangeTokens: number;
   /** Hovers spread through the document while it is analysed in the background. */
   hoverDuringMs: number[];
@@ -300,21 +304,41 @@ async function measureEditor(): Promise<void> {
   }
 }
 
-async function measureHuge(): Promise<void> {
-  const fullAnalysisMs = await inProcess('analyze', files.huge, 1);
+/** Starts a fresh server, opens the huge article and asks for its first 100 lines' tokens. */
+async function coldOpen(): Promise<{ server: TestServer; startMs: number; openedAt: number; openToRangeMs: number; rangeTokens: number; idleRssMb: number }> {
   const s0 = now();
   const server = await startServer();
   const startMs = now() - s0;
+  const idleRssMb = procStatus(server.process.pid!).rss;
+  const t0 = now();
+  await open(server, files.huge, hugeText);
+  const range = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {
+    textDocument: { uri: uriOf(files.huge) }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } },
+  });
+  return { server, startMs, openedAt: t0, openToRangeMs: now() - t0, rangeTokens: range.data.length / 5, idleRssMb };
+}
+
+async function measureHuge(): Promise<void> {
+  const fullAnalysisMs = await inProcess('analyze', files.huge, 1);
+  // A fresh server's start and first screen vary by tens of per cent from one to the next on
+  // a shared machine, so several are started and the medians reported; the last one stays up
+  // for the rest.
+  const startMs: number[] = [];
+  const openToRangeMs: number[] = [];
+  for (let i = 1; i < size.freshServers; i++) {
+    const run = await coldOpen();
+    startMs.push(run.startMs);
+    openToRangeMs.push(run.openToRangeMs);
+    await run.server.stop();
+  }
+  const first = await coldOpen();
+  const server = first.server;
+  startMs.push(first.startMs);
+  openToRangeMs.push(first.openToRangeMs);
+  const t0 = first.openedAt;
   try {
     const pid = server.process.pid!;
-    const idle = procStatus(pid);
     const uri = uriOf(files.huge);
-    const t0 = now();
-    await open(server, files.huge, hugeText);
-    const range = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {
-      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } },
-    });
-    const openToRangeMs = now() - t0;
     // While the whole is analysed in the background, the server goes on answering.
     const full = server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     let fullDone = false;
@@ -333,7 +357,7 @@ async function measureHuge(): Promise<void> {
     const openToFullMs = now() - t0;
     await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     const peak = procStatus(pid);
-    huge = { startMs, idleRssMb: idle.rss, openToRangeMs, rangeTokens: range.data.length / 5, hoverDuringMs, openToFullMs, progressReports: server.progress.length, peakRssMb: peak.hwm, fullAnalysisMs };
+    huge = { startMs, idleRssMb: first.idleRssMb, openToRangeMs, rangeTokens: first.rangeTokens, hoverDuringMs, openToFullMs, progressReports: server.progress.length, peakRssMb: peak.hwm, fullAnalysisMs };
     results.huge = { ...huge, bytes: Buffer.byteLength(hugeText), words: words.huge, lines: lineCount(hugeText) };
   } finally {
     await server.stop();
@@ -384,8 +408,11 @@ function rows(): Row[] {
   }
   if (huge) {
     const baseline = `full analysis ${ms(huge.fullAnalysisMs)}`;
-    out.push({ measure: 'server start: spawn → initialize answered (loads and warms up the analysis)', value: ms(huge.startMs), baseline: '', ratio: '', target: '' });
-    out.push({ measure: `cold open huge (${fmt(Buffer.byteLength(hugeText) / 1024 / 1024, 2)} MB) → range tokens, first 100 lines`, value: ms(huge.openToRangeMs), baseline, ratio: `${times(huge.fullAnalysisMs / huge.openToRangeMs)} faster`, target: '≤ 200 ms', met: huge.openToRangeMs <= 200 });
+    const servers = `median of ${huge.startMs.length} fresh servers`;
+    const start = percentile(huge.startMs, 50);
+    const firstScreen = percentile(huge.openToRangeMs, 50);
+    out.push({ measure: `server start: spawn → initialize answered (loads and warms up the analysis), ${servers} (${ms(min(huge.startMs))}–${ms(Math.max(...huge.startMs))})`, value: ms(start), baseline: '', ratio: '', target: '' });
+    out.push({ measure: `cold open huge (${fmt(Buffer.byteLength(hugeText) / 1024 / 1024, 2)} MB) → range tokens, first 100 lines, ${servers} (${ms(min(huge.openToRangeMs))}–${ms(Math.max(...huge.openToRangeMs))})`, value: ms(firstScreen), baseline, ratio: `${times(huge.fullAnalysisMs / firstScreen)} faster`, target: '≤ 200 ms', met: firstScreen <= 200 });
     out.push({ measure: `hover anywhere in huge while it is analysed in the background, p95 (p50 ${ms(percentile(huge.hoverDuringMs, 50))}, ${huge.hoverDuringMs.length} hovers)`, value: ms(percentile(huge.hoverDuringMs, 95)), baseline, ratio: `${times(huge.fullAnalysisMs / percentile(huge.hoverDuringMs, 95))} faster`, target: '' });
     out.push({ measure: `huge: open → full semantic tokens, analysed whole on a worker thread (${huge.progressReports} progress notifications)`, value: ms(huge.openToFullMs), baseline, ratio: times(huge.fullAnalysisMs / huge.openToFullMs), target: '' });
     out.push({ measure: 'peak RSS of the server, huge open (VmHWM)', value: `${fmt(huge.peakRssMb)} MB`, baseline: `idle server ${fmt(huge.idleRssMb)} MB`, ratio: times(huge.peakRssMb / huge.idleRssMb), target: '≤ 250 MB', met: huge.peakRssMb <= 250 });
