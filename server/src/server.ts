@@ -160,7 +160,7 @@ export function startServer(connection: Connection): void {
   store.onPrimed = () => {
     if (warmedForTyping) return;
     warmedForTyping = true;
-    warmUpTyping();
+    warmUpTyping(undefined, (e) => connection.console.warn(`Article Lens: warming up for typing failed: ${e.message}`));
   };
   // Work-done progress for a background analysis that takes a while (the first report comes
   // after some time, so a quick one shows nothing).

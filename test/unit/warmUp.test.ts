@@ -74,4 +74,15 @@ describe('warming up for typing', () => {
     await turns(3);
     assert.equal(typed, stopped);
   });
+
+  it('reports a failure and stops, never throwing it out of the event loop', async () => {
+    const failures: string[] = [];
+    const failing = (function* () {
+      yield 1;
+      throw new Error('a broken keystroke');
+    })();
+    warmUpTyping(failing, (e) => failures.push(e.message));
+    await turns(4);
+    assert.deepEqual(failures, ['a broken keystroke'], 'reported once, and nothing more tried');
+  });
 });
