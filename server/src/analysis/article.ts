@@ -261,7 +261,7 @@ function lineStart(text: string, offset: number, bodyStart: number): number {
 function lineBefore(text: string, start: number, bodyStart: number): Line {
   const end = text.charCodeAt(start - 1) === 10 && text.charCodeAt(start - 2) === 13 && start - 2 >= bodyStart ? start - 2 : start - 1;
   const from = lineStart(text, end, bodyStart);
-  return { start: from, end, blank: text.slice(from, end).trim() === '' };
+  return { start: from, end, blank: isBlank(text, from, end) };
 }
 
 /**
@@ -296,7 +296,7 @@ function groupStartAfter(text: string, from: number, blankSeparated: boolean): n
   if (!blankSeparated) return at;
   while (at < text.length) {
     const { line, next } = readLine(text, at);
-    if (line.trim() === '' || endsParagraph(text, at, at + line.length)) return next;
+    if (isBlank(text, at, at + line.length) || endsParagraph(text, at, at + line.length)) return next;
     at = next;
   }
   return text.length;
