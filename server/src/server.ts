@@ -98,7 +98,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     // The first article should not pay for compromise's set-up and cold code.
-    warmUpWhileIdle(() => documents.all().length === 0);
+    warmUpWhileIdle(() => documents.all().length === 0, undefined, undefined, (e) => connection.console.warn(`Article Lens: warming up failed: ${e.message}`));
     void loadSettings();
     navigateInitialized();
   });

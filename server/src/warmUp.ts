@@ -54,21 +54,15 @@ export const WARM_UP_AFTER_MS = 500;
  * Starts warming up after `afterMs`, a paragraph per turn of the event loop, while `idle()`
  * holds; returns a function that stops it.
  */
-export function warmUpWhileIdle(idle: () => boolean, paragraphs = WARM_UP_PARAGRAPHS, afterMs = WARM_UP_AFTER_MS): () => void {
-  let stopped = false;
+export function warmUpWhileIdle(idle: () => boolean, paragraphs = WARM_UP_PARAGRAPHS, afterMs = WARM_UP_AFTER_MS, onError: (e: Error) => void = () => undefined): () => void {
   const cache = new ParagraphCache(paragraphs);
   const source = newsParagraphs();
   let left = paragraphs;
-  const step = () => {
-    if (stopped || left-- <= 0 || !idle()) return;
+  return turnByTurn(() => {
+    if (left-- <= 0 || !idle()) return false;
     analyze(source.next().value as string, { cache });
-    setImmediate(step);
-  };
-  const timer = setTimeout(step, afterMs);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+    return true;
+  }, onError, afterMs);
 }
 
 /** One made-up paragraph analysed now: the one-time set-up of compromise, the lexicons and the date patterns. */
@@ -121,19 +115,30 @@ export function* typing(keystrokes = WARM_UP_KEYSTROKES): Generator<AnalyzedDocu
  * still meet the collections of the work before them). Returns a function that stops it.
  */
 export function warmUpTyping(steps: Iterator<unknown> = typing(), onError: (e: Error) => void = () => undefined): () => void {
+  return turnByTurn(() => !steps.next().done, onError);
+}
+
+/**
+ * Runs `step` once per turn of the event loop (after `afterMs`, else from the next turn), so
+ * requests get in between, until it returns false or the returned function is called. Warming
+ * up is a nicety: a failure in it is reported to `onError` and ends it, never let out of the
+ * event loop to end the server.
+ */
+function turnByTurn(step: () => boolean, onError: (e: Error) => void, afterMs?: number): () => void {
   let stopped = false;
-  const step = () => {
+  const run = () => {
     try {
-      if (stopped || steps.next().done) return;
+      if (stopped || !step()) return;
     } catch (e) {
-      // Warming up is a nicety: a failure in it is reported, never let out to end the server.
       onError(e as Error);
       return;
     }
-    setImmediate(step);
+    setImmediate(run);
   };
-  setImmediate(step);
+  const timer = afterMs === undefined ? undefined : setTimeout(run, afterMs);
+  if (!timer) setImmediate(run);
   return () => {
     stopped = true;
+    clearTimeout(timer);
   };
 }
