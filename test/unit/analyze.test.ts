@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, ParagraphCache } from '../../server/src/analysis/analyze';
 import type { Annotations } from '../../server/src/analysis/model';
+import { heapAfterCollection } from './heap';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
 
@@ -87,6 +88,25 @@ describe('the analysis pipeline', () => {
       }
       assert.deepEqual(analyze(text, { cache }), kept);
     }
+  });
+
+  it('keeps none of the text a paragraph was cut from, when it analyses the paragraph or finds it cached', () => {
+    // A paragraph asked about is a slice of an article version, and V8 keeps a slice's whole
+    // text alive with it; the cache outlives the versions (article.ts, detached).
+    const paragraph = 'Jane Doe said on Monday that the bridge would reopen in March.';
+    const cutFrom = (version: number) => {
+      const text = `${'Filler words. '.repeat(600_000)}${version}\n\n${paragraph}`; // 8.4 MB
+      return text.slice(text.length - paragraph.length);
+    };
+    analyze(paragraph); // compromise's one-time set-up, not measured
+    const cache = new ParagraphCache();
+    const before = heapAfterCollection();
+    cache.get(cutFrom(1));
+    assert.equal(cache.misses, 1);
+    cache.get(cutFrom(2));
+    assert.equal(cache.hits, 1);
+    const grown = heapAfterCollection() - before;
+    assert.ok(grown < 2e6, `the cache holds ${(grown / 1e6).toFixed(1)} MB for one short paragraph`);
   });
 
   it('finds the same names whether paragraphs are lines, blank-line blocks or hard-wrapped blocks', () => {

@@ -2,7 +2,7 @@
 // its own (cached by its text, so an edit re-analyses only the paragraphs it touched); the
 // passes that need the whole article (entity grouping, quotes, speakers, date resolution)
 // then run over the cached results, and they are linear in the article's length.
-import { parseArticle } from './article';
+import { detached, parseArticle } from './article';
 import type { AnalyzedArticle, AnalyzedParagraph, MentionCandidate } from './analyzed';
 import { findDates, resolveDates, type DateCandidate } from './dates';
 import { findMentions, groupEntities } from './entities';
@@ -47,7 +47,8 @@ export const WINDOW_CONTEXT_PARAGRAPHS = 3;
  * the sentence the edit touched parsed again.
  */
 export class ParagraphCache {
-  private readonly entries = new Map<string, ParagraphResult>();
+  /** By text, each with the text it was stored under: a copy of its own (see `get`). */
+  private readonly entries = new Map<string, { text: string; result: ParagraphResult }>();
   /** Compromise's parse of each sentence, below the paragraphs. */
   readonly sentences: SentenceCache;
   hits = 0;
@@ -64,16 +65,21 @@ export class ParagraphCache {
   }
 
   get(text: string): ParagraphResult {
+    // The cache outlives the article versions it is asked about, and the text asked with is a
+    // slice of one of them: it is never what is kept, or that whole version would stay in
+    // memory with it (article.ts, detached). A result is stored, and analysed, under a copy;
+    // a hit moves the entry to the back under that same copy.
     const found = this.entries.get(text);
     if (found) {
       this.hits++;
       this.entries.delete(text);
-      this.entries.set(text, found);
-      return found;
+      this.entries.set(found.text, found);
+      return found.result;
     }
     this.misses++;
-    const result = analyzeParagraph(text, this.sentences);
-    this.entries.set(text, result);
+    const own = detached(text);
+    const result = analyzeParagraph(own, this.sentences);
+    this.entries.set(own, { text: own, result });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return result;
   }

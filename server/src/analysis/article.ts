@@ -59,12 +59,28 @@ export function reparseArticle(prev: Article, next: string): Article {
   const blanks = prevBlanks - countBlank(linesOf(prev.text, from, to - delta)) + countBlank(lines);
   if (blanks > 0 !== blankSeparated) return parseArticle(next);
   const paragraphs = prev.paragraphs.slice(0, firstStartingFrom(prev.paragraphs, from));
-  paragraphs.push(...groupLines(next, lines, blankSeparated));
+  // The paragraphs typed in: copies, not slices of `next` (see `detached`); the versions a
+  // reader types each leave a paragraph here, and a slice would keep its whole text alive.
+  for (const p of groupLines(next, lines, blankSeparated)) paragraphs.push({ start: p.start, end: p.end, text: detached(p.text) });
   for (let i = firstStartingFrom(prev.paragraphs, to - delta); i < prev.paragraphs.length; i++) {
     const p = prev.paragraphs[i];
     paragraphs.push({ start: p.start + delta, end: p.end + delta, text: p.text });
   }
   return remember({ text: next, meta, bodyStart, paragraphs }, blanks);
+}
+
+/**
+ * A copy of `text` that keeps no longer string alive. V8 makes a slice of a long string (and a
+ * slice of that) a view into the whole, so one sentence kept from a version of a 1 MB article
+ * keeps that whole version in memory. A cache that outlives the version it was filled from
+ * (paragraphs, a quote patched in while typing) stores copies instead: typing in a long article
+ * otherwise kept every version typed alive, about 0.6 MB a keystroke in a 50,000-word article,
+ * until the paragraph cache's capacity was reached (thousands of keystrokes, gigabytes).
+ */
+export function detached(text: string): string {
+  // A short string is copied when sliced anyway. A long one joined to a character is a pair,
+  // which slicing first flattens into a new string; the slice is a view of that one alone.
+  return (' ' + text).slice(1);
 }
 
 /** How many parses `parseArticle` remembers, most recently used first: a document's last versions, and a few others. */
