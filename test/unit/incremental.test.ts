@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, ParagraphCache, type AnalyzeOptions } from '../../server/src/analysis/analyze';
-import { parseArticle } from '../../server/src/analysis/article';
+import { parseArticle, unremembered } from '../../server/src/analysis/article';
 import { changedParagraphs, patchAnnotations, type Previous } from '../../server/src/analysis/incremental';
 import type { Annotations, Entity, Mention, Quote } from '../../server/src/analysis/model';
+import { corpusAsOneArticle, heapAfterCollection } from './heap';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
 const corpusText = readFileSync(join(__dirname, '../fixtures/corpus/afghan.article'), 'utf8');
@@ -223,5 +224,42 @@ describe('patching annotations after an edit', () => {
       assertConsistent(text, patched);
       previous = { text, annotations: patched };
     }
+  });
+
+  it('keeps no whole version of a long article alive for what it caches while the reader types', function () {
+    this.timeout(60_000);
+    let text = corpusAsOneArticle(4);
+    const cache = new ParagraphCache();
+    let previous: Previous = { text, annotations: analyze(text, { cache }) };
+    const before = heapAfterCollection();
+    // A letter typed into each of 40 paragraphs spread through the article, as the server patches
+    // each version from the last and keeps its paragraph cache; only the latest version is kept here.
+    const keystrokes = 40;
+    const paragraphs = parseArticle(text).paragraphs;
+    for (let k = 0; k < keystrokes; k++) {
+      const p = paragraphs[Math.floor(((k + 0.5) * paragraphs.length) / keystrokes)];
+      const at = p.start + k + Math.floor((p.end - p.start) / 2);
+      text = text.slice(0, at) + 'e' + text.slice(at);
+      previous = { text, annotations: patchAnnotations(previous, text, { cache }) ?? assert.fail('no patch') };
+    }
+    const grown = heapAfterCollection() - before;
+    // Each version is text.length UTF-16 units, two bytes each; a slice of one (a paragraph or
+    // a quote in a cache) would keep all of it. What may stay is the cache's 40 new paragraphs.
+    const version = text.length * 2;
+    assert.ok(grown < (keystrokes / 3) * version, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${keystrokes} keystrokes, a version being ${(version / 1e6).toFixed(2)} MB`);
+  });
+
+  it('keeps none of the version a quote was typed in, once later versions keep the quote', () => {
+    // A fresh quote's text is a slice of the version it was found in; patches carry the quote
+    // on through later versions, so it must not keep that whole version alive (article.ts, detached).
+    const filler = 'Filler words. '.repeat(600_000); // 8.4 MB, one long paragraph cut into pieces
+    const text = `---\ntitle: A quote typed in\n---\n\n“The bridge will reopen in March,” Jane Doe said.\n\n${filler}\n`;
+    const empty: Annotations = { meta: {}, entities: [], mentions: [], quotes: [], dates: [] };
+    const at = text.indexOf('reopen');
+    const before = heapAfterCollection();
+    const quotes = unremembered(() => patchAnnotations({ text, annotations: empty }, `${text.slice(0, at)}soon ${text.slice(at)}`, { cache: new ParagraphCache() }))!.quotes;
+    assert.equal(quotes.length, 1);
+    const grown = heapAfterCollection() - before;
+    assert.ok(grown < 4e6, `one quote holds ${(grown / 1e6).toFixed(1)} MB`);
   });
 });

@@ -4,7 +4,7 @@
 // article can tell (a speaker's turn carried in from far away, an anchor date stated
 // elsewhere, a new surname joining an entity) waits for the full analysis that follows.
 import { analyze, type AnalyzeOptions } from './analyze';
-import { parseArticle, reparseArticle, type Paragraph } from './article';
+import { detached, parseArticle, reparseArticle, type Paragraph } from './article';
 import type { Annotations, DateRef, Entity, Mention, Quote, Span } from './model';
 
 export interface Previous {
@@ -136,8 +136,8 @@ export function patchAnnotations(prev: Previous, nextText: string, options: Anal
   }
 
   // Quotes: a kept quote keeps its speaker while the speaker's mention is kept too.
-  const quoteOf = (q: Quote, shift: number, cue: Span | undefined, mention: number): Quote => {
-    const out: Quote = { start: q.start + shift, end: q.end + shift, text: q.text, kind: q.kind };
+  const quoteOf = (q: Quote, shift: number, cue: Span | undefined, mention: number, text = q.text): Quote => {
+    const out: Quote = { start: q.start + shift, end: q.end + shift, text, kind: q.kind };
     if (cue) out.cue = cue;
     if (q.speaker && mention >= 0) out.speaker = { entity: mentions[mention].entity, mention, via: q.speaker.via };
     return out;
@@ -150,7 +150,9 @@ export function patchAnnotations(prev: Previous, nextText: string, options: Anal
     const cue = !q.cue || cueSide === 0 ? undefined : cueSide < 0 ? q.cue : { start: q.cue.start + delta, end: q.cue.end + delta };
     quotes.push(quoteOf(q, side > 0 ? delta : 0, cue, q.speaker ? oldIndex[q.speaker.mention] : -1));
   }
-  for (const q of fresh.quotes) if (inside(q)) quotes.push(quoteOf(q, 0, q.cue, q.speaker ? freshIndex[q.speaker.mention] : -1));
+  // A fresh quote's text is a slice of this version's whole text, and the quote is kept through
+  // the versions typed after it: a copy, so that it keeps only itself alive (article.ts, detached).
+  for (const q of fresh.quotes) if (inside(q)) quotes.push(quoteOf(q, 0, q.cue, q.speaker ? freshIndex[q.speaker.mention] : -1, detached(q.text)));
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
 
   const dates: DateRef[] = [];
