@@ -1,7 +1,7 @@
 // Starting and stopping the language server (dist/server.js, over node IPC).
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/launch';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/launch';
 import { languageIds, SECTION } from './config';
 import type { RestartPolicy } from './recovery';
 import { versionedEditsMiddleware } from './staleEdits';
@@ -9,8 +9,9 @@ import { versionedEditsMiddleware } from './staleEdits';
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, recovery: RestartPolicy): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
+    // The environment is added to the editor's own (vscode-languageclient merges the two).
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env: { ...SERVER_ENV } } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'], env: { ...SERVER_ENV } } },
   };
   const clientOptions: LanguageClientOptions = {
     // Any scheme: the server reads documents through the editor, so articles in virtual

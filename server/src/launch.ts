@@ -1,6 +1,7 @@
 // How the server's Node process is started. Every editor should start it the same way: the
-// VS Code client (client/src/client.ts) passes these flags, so do the protocol tests and the
-// benchmark (test/protocol/lspClient.ts), and the README gives them for other editors.
+// VS Code client (client/src/client.ts) passes these flags and environment, so do the protocol
+// tests and the benchmark (test/protocol/lspClient.ts), and the README gives them for other
+// editors.
 
 /**
  * The old generation of each thread's heap grows by a fifth between full collections, not by
@@ -41,3 +42,12 @@ const REGEXP_AT_ONCE = '--no-regexp-tier-up';
 const OPTIMISE_SOONER = ['--max-inlined-bytecode-size=230', '--max-inlined-bytecode-size-cumulative=460', '--no-turbo-loop-peeling'];
 
 export const SERVER_NODE_FLAGS: readonly string[] = [HEAP_GROWTH, YOUNG_GENERATION, REGEXP_AT_ONCE, ...OPTIMISE_SOONER];
+
+/**
+ * The server runs many threads (this one, a pool thread, V8's compiler and collector threads),
+ * and glibc's malloc gives threads that allocate at the same time arenas of their own, up to
+ * eight a core, each keeping much of what is freed in it for reuse. Held to two arenas, the
+ * peak with a 1 MB article open is about 20 MB lower (241 → 221 MB, three fresh servers each),
+ * and the analysis as fast. Other C libraries and systems ignore the variable.
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };

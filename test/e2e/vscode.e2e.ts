@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVER_NODE_FLAGS } from '../../server/src/launch';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/launch';
 import type { CodeServer } from './lib/codeServer';
 import { Harness, type Symbol, type Token } from './lib/harness';
 import { shown, Workbench } from './lib/workbench';
@@ -47,9 +47,12 @@ describe('VS Code end to end (code-server + chromium)', function () {
     assert.ok(ping.lens.path.startsWith(server!.dirs.extensions), `Article Lens runs from ${ping.lens.path}, not the run's extensions folder`);
     assert.equal((await harness.activeEditor())?.languageId, 'article');
     assert.equal(serverPids().length, 1, 'expected one dist/server.js process under code-server');
-    // The client starts it with the flags that keep its heap lean (server/src/launch.ts).
-    const { args } = servers()[0];
+    // The client starts it with the flags and environment that keep its memory lean (server/src/launch.ts).
+    const { pid, args } = servers()[0];
     for (const flag of SERVER_NODE_FLAGS) assert.ok(args.split(' ').includes(flag), `the server was started without ${flag}: ${args}`);
+    const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    for (const [name, value] of Object.entries(SERVER_ENV)) assert.ok(environment.includes(`${name}=${value}`), `the server was started without ${name}=${value}`);
+    assert.ok(environment.some((v) => v.startsWith('PATH=')), 'the server lost the editor\'s own environment');
   });
 
   it('shows "N quotes · M sources" in the status bar', async () => {
