@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex, MAX_PARAGRAPH, parseArticle, parseFrontMatter, reparseArticle, splitParagraphs, type Article } from '../../server/src/analysis/article';
+import { heapAfterCollection } from './heap';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
 const corpusText = readFileSync(join(__dirname, '../fixtures/corpus/afghan.article'), 'utf8');
@@ -160,6 +161,29 @@ describe('an article', () => {
       const text = `${sample}\nOne more line.`;
       assert.equal(parseArticle(text), parseArticle(text));
       assert.equal(reparseArticle(parseArticle(sample), text), parseArticle(text));
+    });
+
+    it('remembers no more versions than typing needs: the one typed into and the one before', () => {
+      // A remembered parse keeps its version's text alive, and a text alive at a scavenge goes
+      // to the old generation, which only a full collection empties: each one more remembered
+      // while typing is another copy of the article a keystroke there.
+      // 1.4 MB in 200 paragraphs, so that a version's text outweighs its parse by far.
+      let text = `---\ntitle: Long\n---\n\n${Array.from({ length: 200 }, (_, i) => `Paragraph ${i}: “a quote,” she said. `.repeat(100)).join('\n\n')}\n`;
+      let parsed = parseArticle(text);
+      const before = heapAfterCollection();
+      const paragraphs = parsed.paragraphs;
+      for (let k = 0; k < 6; k++) {
+        const p = paragraphs[Math.floor(((k + 0.5) * paragraphs.length) / 6)];
+        const at = p.start + k + 1;
+        text = text.slice(0, at) + 'e' + text.slice(at);
+        parsed = reparseArticle(parsed, text);
+      }
+      // The first version stays (the paragraphs no keystroke touched are slices of it); the
+      // last one is held here, and the memory keeps it and the one before.
+      const grown = heapAfterCollection() - before;
+      const version = text.length * 2;
+      assert.ok(grown < 2.5 * version, `6 versions typed keep ${(grown / version).toFixed(1)} versions' worth alive`);
+      assert.equal(parseArticle(text), parsed, 'the latest is remembered');
     });
   });
 

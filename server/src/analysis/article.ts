@@ -83,8 +83,15 @@ export function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
-/** How many parses `parseArticle` remembers, most recently used first: a document's last versions, and a few others. */
-const RECENT_PARSES = 4;
+/**
+ * How many parses `parseArticle` remembers, most recently used first: what typing needs, the
+ * version being typed into and the one before it (a patch starts from that one's parse). No
+ * more: each remembered parse keeps its version's text alive, and a text still alive at the
+ * next scavenge is moved to the old generation (0.6 MB a keystroke in a 50,000-word article),
+ * where only a full collection frees it. Remembering four, most texts typed went there: 200
+ * keystrokes in the benchmark's long article took 9–13 full collections instead of 5.
+ */
+const RECENT_PARSES = 2;
 const recent: Article[] = [];
 /** The number of blank lines in each remembered article's body, which `reparseArticle` keeps up to date. */
 const blankLines = new WeakMap<Article, number>();
