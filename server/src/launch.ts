@@ -4,14 +4,16 @@
 // editors.
 
 /**
- * The old generation of each thread's heap grows by a fifth between full collections, not by
- * up to fourfold as V8 lets a short, busy script do. A long article keeps two threads busy
- * (this one and a pool thread), and with a 1 MB article open that growth left the server
- * holding about 320 MB, most of it garbage not yet collected. With the pool thread's young
- * generation kept small too (server.ts), the peak is about 240 MB, for a whole-article analysis
- * less than a tenth slower (README, Performance).
+ * The old generation of each thread's heap grows by half between full collections, not by up
+ * to fourfold as V8 lets a short, busy script do. A long article keeps two threads busy (this
+ * one and a pool thread), and with a 1 MB article open that growth left the server holding
+ * about 320 MB, most of it garbage not yet collected. With the pool thread's young generation
+ * kept small too (server.ts) and two malloc arenas (SERVER_ENV), the peak is about 230 MB.
+ * Growing by a fifth instead keeps that peak some 10 MB lower, but typing in a long article
+ * then takes two and a half times as many full collections (5 in 200 keystrokes rather than
+ * 2), and the keystroke p95 was 1–2 ms higher (README, Performance).
  */
-const HEAP_GROWTH = '--heap-growing-percent=20';
+const HEAP_GROWTH = '--heap-growing-percent=50';
 /**
  * The young generation starts with 8 MB semi-spaces rather than 1 MB (how far V8 may grow them
  * is unchanged): the first screen of an article allocates fast from the start, and a small
