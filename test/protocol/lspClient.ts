@@ -42,19 +42,17 @@ export interface ServerOptions {
   documentChanges?: boolean;
   /** Arguments for node before the server's script (e.g. `--require` a preload). */
   nodeArgs?: string[];
-  /** Environment variables for the server, over this process's own and the client's (SERVER_ENV). */
-  env?: Record<string, string>;
 }
 
 /**
- * Starts dist/server.js with the Node flags and environment the client starts it with (server/src/launch.ts)
- * and initializes it as an editor would, declaring the client
+ * Starts dist/server.js with the Node flags and environment the client starts it with
+ * (server/src/launch.ts) and initializes it as an editor would, declaring the client
  * capabilities the features depend on (versioned edits, prepare rename, dynamic file watching,
  * work-done progress, pull diagnostics, semantic tokens with refresh).
  */
 export async function startServer(settings: Record<string, unknown> = {}, options: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...SERVER_ENV, ...options.env } });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...SERVER_ENV } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server = { connection, process: child, settings, registrations: [], progress: [], diagnosticRefreshes: 0 } as unknown as TestServer;
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => server.settings));
