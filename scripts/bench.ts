@@ -5,6 +5,7 @@
 // bench-results.json (git-ignored) so runs can be compared. It reports; it never fails on a
 // missed target. A full run takes a few minutes on 2 cores; --quick runs smaller texts.
 import { execFileSync, spawn } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,9 +91,15 @@ function runChild(args: string[], stdinFile?: string, capture = false): Promise<
   });
 }
 
+/** bench/inprocess.ts bundled as scripts/build.mjs bundles the server: so that both in-process
+ * sides run the compromise the server runs (its ES sources with patches/ applied), where
+ * loading the TypeScript through tsx would give analyze() the published CommonJS build. */
+const inProcessJs = join(work, 'inprocess.js');
+buildSync({ entryPoints: [join(__dirname, 'bench/inprocess.ts')], outfile: inProcessJs, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+
 /** Times `mode` (baseline | analyze) over a file in a fresh process: best of `reps` runs, in ms. */
 async function inProcess(mode: 'baseline' | 'analyze', file: string, reps: number): Promise<number> {
-  const r = await runChild(['--import', 'tsx', join(__dirname, 'bench/inprocess.ts'), mode, file, files.short, String(reps)], undefined, true);
+  const r = await runChild([inProcessJs, mode, file, files.short, String(reps)], undefined, true);
   if (r.code !== 0) throw new Error(`${mode} ${file} failed: ${r.stderr}`);
   return min((JSON.parse(r.stdout) as { ms: number[] }).ms);
 }

@@ -5,6 +5,8 @@
 //   analyze FILE   Article Lens's analyze() over the whole text with an empty paragraph cache,
 //                  i.e. a full analysis
 // Both first warm up on WARM (a short article), then time REPS runs; prints {"ms": [...]} as JSON.
+// The benchmark bundles this file with esbuild, as the server is bundled, so that both sides run
+// the same compromise as the server: its ES sources with patches/ applied.
 import { readFileSync } from 'node:fs';
 
 const [mode, file, warm, repsArg] = process.argv.slice(2);
