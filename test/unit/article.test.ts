@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, MAX_PARAGRAPH, parseArticle, parseFrontMatter, reparseArticle, splitParagraphs, type Article } from '../../server/src/analysis/article';
 import { heapAfterCollection } from './heap';
 
@@ -214,6 +216,26 @@ describe('an article', () => {
       const idx = new LineIndex('ab\r\ncd');
       assert.equal(idx.offsetAt({ line: 0, character: 99 }), 2);
       assert.equal(idx.offsetAt({ line: 9, character: 0 }), 6);
+    });
+
+    // The server turns requests' positions into offsets with LineIndex, not the TextDocument's
+    // own offsetAt (which scans a 1 MB article a character at a time on the first request), so
+    // the two must agree everywhere, out-of-range positions and split line breaks included.
+    it('agree with the LSP TextDocument on every position and offset', () => {
+      const piece = fc.constantFrom('a', 'b ', '\n', '\r', '\r\n', '😀', '“', '');
+      fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (text) => {
+        const idx = new LineIndex(text);
+        const doc = TextDocument.create('test:doc', 'article', 1, text);
+        assert.equal(idx.lineCount, doc.lineCount);
+        for (let line = -1; line <= doc.lineCount + 1; line++) {
+          for (let character = -1; character <= text.length + 1; character++) {
+            assert.equal(idx.offsetAt({ line, character }), doc.offsetAt({ line, character }), `offsetAt ${line}:${character} in ${JSON.stringify(text)}`);
+          }
+        }
+        for (let offset = -1; offset <= text.length + 1; offset++) {
+          assert.deepEqual(idx.positionAt(offset), doc.positionAt(offset), `positionAt ${offset} in ${JSON.stringify(text)}`);
+        }
+      }), { numRuns: 300 });
     });
   });
 });

@@ -389,7 +389,11 @@ export class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    // An offset inside a line break (between \r and \n) is on no character: as the LSP's own
+    // TextDocument does, it is placed at the end of its line, before the break.
+    const start = this.starts[lo];
+    while (offset > start && (this.text.charCodeAt(offset - 1) === 13 || this.text.charCodeAt(offset - 1) === 10)) offset--;
+    return { line: lo, character: offset - start };
   }
 
   offsetAt(position: Position): number {
