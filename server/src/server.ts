@@ -127,7 +127,8 @@ export function startServer(connection: Connection): void {
 
   const spanOf = (doc: TextDocument, focus: Range | Position): Span => {
     const range = 'start' in focus ? focus : { start: focus, end: focus };
-    return { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
+    const lines = store.linesOf(doc);
+    return { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
   };
   /**
    * The request's document analysed whole at its current version, once that is ready (over the

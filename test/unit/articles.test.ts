@@ -96,6 +96,30 @@ describe('the article store', () => {
       assert.equal(store.answer(doc, { start: last, end: last + 10 }), a, 'from now on the whole answers');
     });
 
+    it('finds a request’s place and answers it with one line index per version', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      const lines = store.linesOf(doc);
+      const last = offsetOf(long, 'Qais al-Khazali said', 11);
+      assert.equal(lines.offsetAt(doc.positionAt(last)), last);
+      const around = store.answer(doc, { start: last, end: last + 10 })!;
+      assert.equal(around.lines, lines, 'the partial answer reuses it');
+      const whole = store.whole(doc);
+      background.jobs[0].resolve(analyze(long));
+      assert.equal((await whole)!.lines, lines, 'and so does the whole');
+
+      const at = doc.positionAt(last);
+      TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'Then ' }], 2);
+      store.changed(doc);
+      const next = store.linesOf(doc);
+      assert.notEqual(next, lines, 'a new version, a new index');
+      assert.equal(next.offsetAt(at), last);
+      assert.equal(store.answer(doc, { start: last, end: last + 5 }, true)!.lines, next, 'the quick answer while typing reuses it');
+      store.forget(doc.uri);
+      assert.notEqual(store.linesOf(doc), next, 'a closed document’s index is let go');
+    });
+
     it('never serves a result for an older version, and calls off the analysis of one', async () => {
       const background = scriptedBackground();
       const store = new ArticleStore(background);
