@@ -10,7 +10,9 @@ const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist';
 const production = process.argv.includes('--production');
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/server.ts', out: 'server' },
+  // What editors start: it loads server-core.js through V8's code cache (server/src/start.ts).
+  { in: 'server/src/start.ts', out: 'server' },
+  { in: 'server/src/server.ts', out: 'server-core' },
   // The analysis pool's threads (server/src/workers/pool.ts), loaded from beside cli.js and server.js.
   { in: 'server/src/workers/worker.ts', out: 'worker' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },

@@ -24,6 +24,7 @@ import type { Annotations, Span } from './analysis/model';
 import { poolBackground } from './workers/documents';
 import { createAnalysisPool, type AnalysisPool } from './workers/pool';
 import { guarded, shapeOf } from './boundary';
+import { CODE_CACHE_AFTER_MS, type CodeCache } from './codeCache';
 import { documentSymbols } from './features/symbols';
 import { hover } from './features/hover';
 import { LEGEND, SemanticTokensProvider } from './features/semanticTokens';
@@ -68,7 +69,12 @@ import { codeLenses } from './features/codeLens';
 import { WATCH_PATTERNS, WorkspaceIndex } from './workspaceIndex';
 import { diagnosticLevels } from './protocol';
 
-export function startServer(connection: Connection): void {
+export interface StartOptions {
+  /** The code cache the server was loaded through (start.ts), saved once it has done its first work. */
+  codeCache?: CodeCache;
+}
+
+export function startServer(connection: Connection, options: StartOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const pool = startPool(connection);
   const store = new ArticleStore(pool && poolBackground(pool));
@@ -101,6 +107,18 @@ export function startServer(connection: Connection): void {
     warmUpWhileIdle(() => documents.all().length === 0, undefined, undefined, (e) => connection.console.warn(`Article Lens: warming up failed: ${e.message}`));
     void loadSettings();
     navigateInitialized();
+    const { codeCache } = options;
+    if (codeCache?.used) connection.console.log(`Article Lens: started from the code cache (${codeCache.file})`);
+    if (codeCache?.file && !codeCache.used) {
+      setTimeout(() => {
+        try {
+          const bytes = codeCache.save();
+          if (bytes) connection.console.log(`Article Lens: saved the code cache for later starts (${Math.round(bytes / 1024)} KB, ${codeCache.file})`);
+        } catch (e) {
+          connection.console.warn(`Article Lens: could not save the code cache: ${(e as Error).message}`);
+        }
+      }, CODE_CACHE_AFTER_MS).unref();
+    }
   });
   connection.onDidChangeConfiguration(() => void loadSettings());
 
@@ -369,10 +387,14 @@ function startPool(connection: Connection): AnalysisPool | undefined {
   }
 }
 
-if (require.main === module) {
+/** Starts the server on the connection the process was started with (start.ts calls this). */
+export function main(options: StartOptions = {}): void {
   // stdio with --stdio, node IPC when started by the VS Code client: createConnection reads argv.
   const connection = createConnection(ProposedFeatures.all);
   // A stray promise rejection must not end the process (Node's default): log it and go on.
   process.on('unhandledRejection', (reason) => connection.console.error(`Article Lens: unhandled rejection: ${String(reason)}`));
-  startServer(connection);
+  startServer(connection, options);
 }
+
+// dist/server-core.js run directly: as dist/server.js, without a code cache.
+if (require.main === module) main();

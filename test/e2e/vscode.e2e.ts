@@ -5,9 +5,10 @@
 // Needs `bash scripts/e2e/setup.sh` once; run with `npm run test:vscode`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/launch';
+import { CODE_CACHE_AFTER_MS } from '../../server/src/codeCache';
 import type { CodeServer } from './lib/codeServer';
 import { Harness, type Symbol, type Token } from './lib/harness';
 import { shown, Workbench } from './lib/workbench';
@@ -233,6 +234,19 @@ describe('VS Code end to end (code-server + chromium)', function () {
     assert.ok(ann.includes(`\t${SPEAKER}`), `the .ann names no ${SPEAKER}`);
   });
 
+  // The client keeps V8's code cache for the server in the extension's global storage
+  // (server/src/codeCache.ts); servers started after it is saved load from it.
+  const codeCacheDir = () => join(server!.dirs.userData, 'User', 'globalStorage', 'article-lens.article-lens', 'code-cache');
+  const codeCacheFile = () => (existsSync(codeCacheDir()) ? readdirSync(codeCacheDir()).find((f) => f.endsWith('.v8cache')) : undefined);
+  let codeCacheSaved = 0;
+
+  it("saves V8's code cache for its server in the extension's storage", async () => {
+    const [{ args }] = servers();
+    assert.ok(args.includes(`--code-cache-dir ${codeCacheDir()}`), `the server was started without its code cache directory: ${args}`);
+    const name = await until('the code cache to be saved', CODE_CACHE_AFTER_MS + 30_000, codeCacheFile);
+    codeCacheSaved = statSync(join(codeCacheDir(), name)).mtimeMs;
+  });
+
   it('palette: Restart Server starts a new language server that answers', async () => {
     const [before] = serverPids();
     assert.ok(before, 'no language server before the restart');
@@ -271,5 +285,17 @@ describe('VS Code end to end (code-server + chromium)', function () {
       if (round === 1) await toasts.first().waitFor({ timeout: 20_000 });
     }
     assert.ok(await toasts.count() <= 1, 'the restart was announced more than once');
+  });
+
+  it('servers started since the code cache was saved started from it (none wrote it again)', async function () {
+    assert.ok(codeCacheSaved, 'no code cache was saved');
+    // The server now running was started by the tests above; one that had not taken the cache
+    // would write it again once it had run for CODE_CACHE_AFTER_MS.
+    this.timeout(CODE_CACHE_AFTER_MS + 30_000);
+    await new Promise((r) => setTimeout(r, CODE_CACHE_AFTER_MS + 3_000));
+    assert.equal(serverPids().length, 1);
+    const name = codeCacheFile();
+    assert.ok(name, 'the code cache is gone');
+    assert.equal(statSync(join(codeCacheDir(), name)).mtimeMs, codeCacheSaved, 'the code cache was written again');
   });
 });

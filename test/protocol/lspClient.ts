@@ -31,6 +31,8 @@ export interface TestServer {
   registrations: Registration[];
   progress: { token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }[];
   diagnosticRefreshes: number;
+  /** What the server wrote to the editor's log (window/logMessage), in order. */
+  logs: string[];
   open(uri: string, text: string, version?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,6 +44,8 @@ export interface ServerOptions {
   documentChanges?: boolean;
   /** Arguments for node before the server's script (e.g. `--require` a preload). */
   nodeArgs?: string[];
+  /** Arguments for the server after `--stdio` (e.g. `--code-cache-dir DIR`). */
+  serverArgs?: string[];
 }
 
 /**
@@ -52,9 +56,9 @@ export interface ServerOptions {
  */
 export async function startServer(settings: Record<string, unknown> = {}, options: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...SERVER_ENV } });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.serverArgs ?? [])], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...SERVER_ENV } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const server = { connection, process: child, settings, registrations: [], progress: [], diagnosticRefreshes: 0 } as unknown as TestServer;
+  const server = { connection, process: child, settings, registrations: [], progress: [], diagnosticRefreshes: 0, logs: [] } as unknown as TestServer;
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => server.settings));
   let refreshed: (() => void)[] = [];
   server.nextRefresh = () => new Promise((resolve) => refreshed.push(resolve));
@@ -76,7 +80,9 @@ export async function startServer(settings: Record<string, unknown> = {}, option
   connection.onNotification('$/progress', (p: TestServer['progress'][number]) => {
     server.progress.push(p);
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    server.logs.push(p.message);
+  });
   connection.onRequest('window/showMessageRequest', () => null);
   connection.onNotification('window/showMessage', () => undefined);
   connection.listen();

@@ -1,0 +1,68 @@
+// dist/server.js with --code-cache-dir, as the VS Code client starts it: the first server saves
+// V8's code cache once it has done its first work, and the next one starts from it.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CODE_CACHE_AFTER_MS } from '../../server/src/codeCache';
+import { startServer, type TestServer } from './lspClient';
+
+const ARTICLE = 'Strike ends\n\n“We will be back at work on Monday,” said Maria Lopez, a nurse in Madrid.\n';
+
+async function tokensOf(server: TestServer, uri = 'untitled:strike.article'): Promise<number[]> {
+  await server.open(uri, ARTICLE);
+  const tokens = await server.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  return tokens.data;
+}
+
+async function until(done: () => boolean, ms: number): Promise<void> {
+  for (const end = Date.now() + ms; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 200));
+}
+
+describe('the server with a code cache directory', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'article-lens-server-cache-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const cacheFiles = () => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+
+  it('saves the cache once it has done its first work, and the next server starts from it', async function () {
+    this.timeout(CODE_CACHE_AFTER_MS + 40_000);
+    const first = await startServer({}, { serverArgs: ['--code-cache-dir', dir] });
+    let firstTokens: number[];
+    try {
+      firstTokens = await tokensOf(first);
+      assert.deepEqual(cacheFiles(), [], 'not while it starts');
+      await until(() => cacheFiles().length > 0, CODE_CACHE_AFTER_MS + 20_000);
+      assert.equal(cacheFiles().length, 1);
+      assert.ok(first.logs.some((l) => /saved the code cache/.test(l)), first.logs.join('\n'));
+    } finally {
+      await first.stop();
+    }
+    const [file] = cacheFiles();
+    const written = statSync(join(dir, file)).mtimeMs;
+
+    const second = await startServer({}, { serverArgs: ['--code-cache-dir', dir] });
+    try {
+      assert.deepEqual(await tokensOf(second), firstTokens, 'the same answers');
+      assert.ok(second.logs.some((l) => /started from the code cache/.test(l)), second.logs.join('\n'));
+      assert.deepEqual(cacheFiles(), [file]);
+      assert.equal(statSync(join(dir, file)).mtimeMs, written, 'a cache taken is not written again');
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('starts without one when the directory cannot be made, and says so when it would save', async function () {
+    this.timeout(CODE_CACHE_AFTER_MS + 40_000);
+    writeFileSync(join(dir, 'a-file'), '');
+    const server = await startServer({}, { serverArgs: ['--code-cache-dir', join(dir, 'a-file', 'cache')] });
+    try {
+      assert.ok((await tokensOf(server)).length > 0);
+      await until(() => server.logs.some((l) => /could not save the code cache/.test(l)), CODE_CACHE_AFTER_MS + 20_000);
+      assert.ok(server.logs.some((l) => /could not save the code cache/.test(l)), server.logs.join('\n'));
+      assert.ok((await tokensOf(server, 'untitled:again.article')).length > 0, 'and goes on answering');
+    } finally {
+      await server.stop();
+    }
+  });
+});
