@@ -75,8 +75,13 @@ export function loadWithCodeCache(bundle: string, cacheDir?: string): { exports:
       // Written whole and then renamed, so a server starting meanwhile (another window) never
       // reads half a file.
       const partial = `${file}.${process.pid}.partial`;
-      writeFileSync(partial, data);
-      renameSync(partial, file);
+      try {
+        writeFileSync(partial, data);
+        renameSync(partial, file);
+      } catch (e) {
+        rmSync(partial, { force: true }); // say, a full disk: leave nothing half written
+        throw e;
+      }
       for (const other of readdirSync(cacheDir)) {
         if (other.startsWith(`${name}-`) && other.endsWith(CACHE_SUFFIX) && join(cacheDir, other) !== file) {
           rmSync(join(cacheDir, other), { force: true });
