@@ -97,6 +97,8 @@ export class ArticleStore {
   private readonly failed = new Map<string, number>();
   private readonly primeQueue: string[] = [];
   private priming = false;
+  /** The document whose paragraphs are being primed. */
+  private primingUri: string | undefined;
   private referenceDate: string | undefined;
   private maxSize = DEFAULT_MAX_DOCUMENT_SIZE;
 
@@ -108,8 +110,11 @@ export class ArticleStore {
   onProgress: (uri: string) => ProgressReporter | undefined = () => undefined;
   /** Called when a background analysis fails (not when it is cancelled). */
   onError: (uri: string, error: Error) => void = () => undefined;
-  /** Called when this thread has cached the paragraphs it was priming, e.g. to warm up for typing. */
-  onPrimed: () => void = () => undefined;
+  /**
+   * Called when this thread has cached the paragraphs it was priming, with that document's full
+   * analysis when it has one (not a window or a quick patch), e.g. to warm up for typing in it.
+   */
+  onPrimed: (article: AnalyzedDocument | undefined) => void = () => undefined;
 
   /** Without `background`, long documents are analysed whole on this thread, when asked. */
   constructor(private readonly background?: Background) {}
@@ -363,6 +368,7 @@ export class ArticleStore {
     const order = paragraphs.slice(from, to).map((p, i) => ({ text: p.text, d: Math.abs(from + i - center) }));
     order.sort((a, b) => a.d - b.d);
     this.primeQueue.length = 0;
+    this.primingUri = document.uri;
     for (const p of order) if (!this.paragraphs.has(p.text)) this.primeQueue.push(p.text);
     if (this.primeQueue.length && !this.priming) {
       this.priming = true;
@@ -378,7 +384,8 @@ export class ArticleStore {
       return;
     }
     this.priming = false;
-    this.onPrimed();
+    const article = this.primingUri === undefined ? undefined : this.results.get(this.primingUri);
+    this.onPrimed(article && !article.interim ? article : undefined);
   }
 
   private clear(): void {

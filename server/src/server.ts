@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleStore, type AnalyzedDocument } from './articles';
-import { warmUpNow, warmUpTyping, warmUpWhileIdle } from './warmUp';
+import { typing, warmUpNow, warmUpTyping, warmUpWhileIdle } from './warmUp';
 import type { Annotations, Span } from './analysis/model';
 import { poolBackground } from './workers/documents';
 import { createAnalysisPool, type AnalysisPool } from './workers/pool';
@@ -174,12 +174,13 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   };
   store.onError = (uri, e) => connection.console.error(`Article Lens: the background analysis failed on ${shapeOf({ uri }, size)}: ${e.message}`);
   // A long article's paragraphs are cached here once it is open: the reader is reading, so the
-  // first time, the code that answers keystrokes in it is warmed up before anyone types.
-  let warmedForTyping = false;
-  store.onPrimed = () => {
-    if (warmedForTyping) return;
-    warmedForTyping = true;
-    warmUpTyping(undefined, (e) => connection.console.warn(`Article Lens: warming up for typing failed: ${e.message}`));
+  // first time, the code that answers keystrokes in it is warmed up before anyone types, by
+  // typing into a copy of it (a made-up article until one is analysed whole).
+  let warmedForTyping: 'not yet' | 'made-up' | 'article' = 'not yet';
+  store.onPrimed = (article) => {
+    if (warmedForTyping === 'article' || (warmedForTyping === 'made-up' && !article)) return;
+    warmedForTyping = article ? 'article' : 'made-up';
+    warmUpTyping(typing(undefined, article), (e) => connection.console.warn(`Article Lens: warming up for typing failed: ${e.message}`));
   };
   // Work-done progress for a background analysis that takes a while (the first report comes
   // after some time, so a quick one shows nothing).

@@ -2,7 +2,7 @@
 // later ones (one-time set-up, code not yet optimised), so the first article opened would pay
 // for that. While it starts, the server analyses one made-up paragraph; then, until an article
 // is open, more of them, one per turn of the event loop, stopping as soon as there is real
-// work. Once a long article is open and cached, it types a few keystrokes into a made-up one,
+// work. Once a long article is open and cached, it types a few keystrokes into a copy of it,
 // so the code answering keystrokes is warm before the reader types. The paragraphs are built
 // from general-purpose lexicons, varied enough to reach the taggers' and rules' many paths;
 // their results are thrown away.
@@ -74,31 +74,43 @@ export function warmUpNow(): void {
 export const WARM_UP_KEYSTROKES = 12;
 
 /**
- * Typing into a made-up article, one keystroke per step, as the server handles a keystroke in a
- * long article: the edit applied to the TextDocument, the last analysis patched where the edit
- * fell (patchedDocument, as ArticleStore.answer does), and the semantic-token delta encoded.
- * Yields each version's analysis. Its caches and token results are its own, and its parses are
- * not remembered, so nothing of an open document is crowded out.
+ * Typing into a copy of an open article (`into`), else into a made-up one, one keystroke per
+ * step, as the server handles a keystroke in a long article: the edit applied to the
+ * TextDocument, the last analysis patched where the edit fell (patchedDocument, as
+ * ArticleStore.answer does), and the semantic-token delta encoded. Yields each version's
+ * analysis. The open article's analysis is read, never changed; the caches and token results
+ * are the warm-up's own, and its parses are not remembered, so nothing of an open document is
+ * crowded out.
+ *
+ * Why the open article itself: the code answering a keystroke loops over the whole article's
+ * annotations, and V8 optimises a function once it has run enough of its code. A made-up
+ * article of a few paragraphs never gets there however many keystrokes are typed into it, so
+ * the reader's first ten keystrokes ran on code not yet optimised, at twice the time of later
+ * ones (in-process, 8 runs each: 15 ms against 8, the median of the first ten's means).
  */
-export function* typing(keystrokes = WARM_UP_KEYSTROKES): Generator<AnalyzedDocument> {
-  const source = newsParagraphs();
-  const paragraphs = Array.from({ length: 8 }, () => source.next().value as string);
-  let document = TextDocument.create('article-lens:warm-up', 'article', 0, paragraphs.join('\n\n'));
+export function* typing(keystrokes = WARM_UP_KEYSTROKES, into?: AnalyzedDocument): Generator<AnalyzedDocument> {
   const cache = new ParagraphCache();
   const tokens = new SemanticTokensProvider();
   const highlight = DEFAULT_SETTINGS.highlight;
-  const text = document.getText();
-  let current: AnalyzedDocument = {
-    uri: document.uri, version: 0, text, bodyStart: 0, referenceDate: undefined,
-    annotations: unremembered(() => analyze(text, { cache })), lines: new LineIndex(text),
-  };
+  let current: AnalyzedDocument;
+  if (into) {
+    current = { ...into, uri: 'article-lens:warm-up', version: 0 };
+  } else {
+    const source = newsParagraphs();
+    const text = Array.from({ length: 8 }, () => source.next().value as string).join('\n\n');
+    current = {
+      uri: 'article-lens:warm-up', version: 0, text, bodyStart: 0, referenceDate: undefined,
+      annotations: unremembered(() => analyze(text, { cache })), lines: new LineIndex(text),
+    };
+  }
+  let document = TextDocument.create(current.uri, 'article', 0, current.text);
   let resultId = tokens.full(current, highlight).resultId!;
   for (let k = 0; k < keystrokes; k++) {
     // A letter typed somewhere else each time, spread through the article.
     const at = document.positionAt(Math.floor(((k * 7) % keystrokes + 0.5) * document.getText().length / keystrokes));
     document = TextDocument.update(document, [{ range: { start: at, end: at }, text: 'e' }], document.version + 1);
     const next = document.getText();
-    const patched = unremembered(() => patchedDocument(current, document.version, next, { cache }));
+    const patched = unremembered(() => patchedDocument(current, document.version, next, { referenceDate: current.referenceDate, cache }));
     if (!patched) return; // not for one letter typed into a body without front matter
     current = patched;
     resultId = tokens.delta(current, resultId, highlight).resultId!;
@@ -107,12 +119,10 @@ export function* typing(keystrokes = WARM_UP_KEYSTROKES): Generator<AnalyzedDocu
 }
 
 /**
- * Warming up for typing, once a long article is open and its paragraphs cached. The first ten
- * or so keystrokes in it ran on code not yet optimised, many taking 15–40 ms where later ones
- * take about 5; typing into a made-up article first, a keystroke per turn of the event loop
- * (real requests go first), does that on idle time instead. Over six runs of 200 keystrokes in
- * the benchmark's long article, the p95 went from about 16.5 ms to 15 (the first keystrokes
- * still meet the collections of the work before them). Returns a function that stops it.
+ * Warming up for typing, once a long article is open and its paragraphs cached: `steps` (the
+ * keystrokes of `typing`) one per turn of the event loop, so real requests go first. The first
+ * ten or so keystrokes in the article ran on code not yet optimised, many taking 15–40 ms where
+ * later ones take about 5; this does that on idle time instead. Returns a function that stops it.
  */
 export function warmUpTyping(steps: Iterator<unknown> = typing(), onError: (e: Error) => void = () => undefined): () => void {
   return turnByTurn(() => !steps.next().done, onError);

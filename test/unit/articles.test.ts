@@ -9,7 +9,7 @@ import { CancellationTokenSource } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis/analyze';
 import type { Annotations } from '../../server/src/analysis/model';
-import { ArticleStore, BACKGROUND_FROM, QUICK_FROM, type AnalysisProgress, type Background } from '../../server/src/articles';
+import { ArticleStore, BACKGROUND_FROM, QUICK_FROM, type AnalysisProgress, type AnalyzedDocument, type Background } from '../../server/src/articles';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
 const body = sample.slice(sample.indexOf('---', 3) + 4);
@@ -118,6 +118,24 @@ describe('the article store', () => {
       assert.equal(store.answer(doc, { start: last, end: last + 5 }, true)!.lines, next, 'the quick answer while typing reuses it');
       store.forget(doc.uri);
       assert.notEqual(store.linesOf(doc), next, 'a closed document’s index is let go');
+    });
+
+    it('once analysed whole, has its paragraphs cached on this thread, and then says so with that analysis', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      const primed: (AnalyzedDocument | undefined)[] = [];
+      store.onPrimed = (article) => void primed.push(article);
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      const last = offsetOf(long, 'Qais al-Khazali said', 11);
+      store.answer(doc, { start: last, end: last + 10 });
+      for (let i = 0; i < 200 && !primed.length; i++) await tick();
+      assert.deepEqual(primed, [undefined], 'the paragraphs around a window: no whole analysis to hand yet');
+      const whole = store.whole(doc);
+      background.jobs[0].resolve(analyze(long));
+      const a = (await whole)!;
+      for (let i = 0; i < 2000 && primed.length < 2; i++) await tick();
+      assert.equal(primed.length, 2);
+      assert.equal(primed[1], a, 'the whole analysis, once every paragraph is cached');
     });
 
     it('never serves a result for an older version, and calls off the analysis of one', async () => {

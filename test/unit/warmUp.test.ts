@@ -2,7 +2,8 @@
 // of the event loop while nothing is open, never once there is real work.
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
-import { parseArticle } from '../../server/src/analysis/article';
+import { LineIndex, parseArticle } from '../../server/src/analysis/article';
+import type { AnalyzedDocument } from '../../server/src/articles';
 import { newsParagraphs, typing, warmUpTyping, warmUpWhileIdle } from '../../server/src/warmUp';
 
 const turns = (n: number) => new Promise<void>((resolve) => {
@@ -51,6 +52,25 @@ describe('warming up for typing', () => {
     const fresh = analyze(last.text);
     assert.deepEqual(last.annotations.quotes.map((q) => [q.start, q.end, q.speaker]), fresh.quotes.map((q) => [q.start, q.end, q.speaker]));
     assert.deepEqual(last.annotations.mentions.map((m) => [m.start, m.end, m.type]), fresh.mentions.map((m) => [m.start, m.end, m.type]));
+  });
+
+  it('types into a copy of an open article, and leaves the article’s analysis as it was', () => {
+    const source = newsParagraphs();
+    const text = `---\ndate: 2021-03-04\n---\nHeadline\n\n${Array.from({ length: 30 }, () => source.next().value).join('\n\n')}\n`;
+    const annotations = analyze(text);
+    const open: AnalyzedDocument = { uri: 'file:///open.article', version: 7, text, bodyStart: parseArticle(text).bodyStart, referenceDate: '2021-03-04', annotations, lines: new LineIndex(text) };
+    const before = JSON.stringify(open);
+    const versions = [...typing(6, open)];
+    assert.equal(versions.length, 6);
+    versions.forEach((v, i) => {
+      assert.equal(v.text.length, text.length + i + 1, 'one letter typed each time, into the article');
+      assert.notEqual(v.uri, open.uri);
+    });
+    assert.equal(JSON.stringify(open), before, 'the open article’s analysis is untouched');
+    const last = versions[versions.length - 1];
+    const fresh = analyze(last.text);
+    assert.deepEqual(last.annotations.mentions.map((m) => [m.start, m.end, m.type]), fresh.mentions.map((m) => [m.start, m.end, m.type]));
+    assert.deepEqual(last.annotations.quotes.map((q) => [q.start, q.end]), fresh.quotes.map((q) => [q.start, q.end]));
   });
 
   it('leaves the parses remembered for open documents where they are', () => {
