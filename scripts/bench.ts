@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DocumentSymbol, SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol';
+import { until } from '../test/e2e/lib/wait';
 import { decodeTokens, startServer, type TestServer } from '../test/protocol/lspClient';
 import { corpusCopies, countWords, hugeArticle, loadCorpus, longArticle } from './bench/corpus';
 import { CACHE_SUFFIX, CODE_CACHE_AFTER_MS } from '../server/src/codeCache';
@@ -374,11 +375,8 @@ async function measureHuge(): Promise<void> {
     const peak = procStatus(pid);
     huge = { startMs: [], idleRssMb: first.idleRssMb, openToRangeMs: [], withoutCodeCache, rangeTokens: first.rangeTokens, hoverDuringMs, openToFullMs, progressReports: server.progress.length, peakRssMb: peak.hwm, fullAnalysisMs };
     results.huge = { ...huge, bytes: Buffer.byteLength(hugeText), words: words.huge, lines: lineCount(hugeText) };
-    const waited = now();
-    while (!existsSync(codeCacheDir) || !readdirSync(codeCacheDir).some((f) => f.endsWith(CACHE_SUFFIX))) {
-      if (now() - waited > CODE_CACHE_AFTER_MS + 20_000) throw new Error('the server saved no code cache');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await until('the server to save its code cache', CODE_CACHE_AFTER_MS + 20_000,
+      () => existsSync(codeCacheDir) && readdirSync(codeCacheDir).some((f) => f.endsWith(CACHE_SUFFIX)));
   } finally {
     await server.stop();
   }

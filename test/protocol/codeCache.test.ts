@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODE_CACHE_AFTER_MS } from '../../server/src/codeCache';
+import { until } from '../e2e/lib/wait';
 import { startServer, type TestServer } from './lspClient';
 
 const ARTICLE = 'Strike ends\n\n“We will be back at work on Monday,” said Maria Lopez, a nurse in Madrid.\n';
@@ -13,10 +14,6 @@ async function tokensOf(server: TestServer, uri = 'untitled:strike.article'): Pr
   await server.open(uri, ARTICLE);
   const tokens = await server.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
   return tokens.data;
-}
-
-async function until(done: () => boolean, ms: number): Promise<void> {
-  for (const end = Date.now() + ms; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 200));
 }
 
 describe('the server with a code cache directory', () => {
@@ -32,7 +29,7 @@ describe('the server with a code cache directory', () => {
     try {
       firstTokens = await tokensOf(first);
       assert.deepEqual(cacheFiles(), [], 'not while it starts');
-      await until(() => cacheFiles().length > 0, CODE_CACHE_AFTER_MS + 20_000);
+      await until('the code cache to be saved', CODE_CACHE_AFTER_MS + 20_000, () => cacheFiles().length > 0);
       assert.equal(cacheFiles().length, 1);
       assert.ok(first.logs.some((l) => /saved the code cache/.test(l)), first.logs.join('\n'));
     } finally {
@@ -58,7 +55,7 @@ describe('the server with a code cache directory', () => {
     const server = await startServer({}, { serverArgs: ['--code-cache-dir', join(dir, 'a-file', 'cache')] });
     try {
       assert.ok((await tokensOf(server)).length > 0);
-      await until(() => server.logs.some((l) => /could not save the code cache/.test(l)), CODE_CACHE_AFTER_MS + 20_000);
+      await until('the failure to be logged', CODE_CACHE_AFTER_MS + 20_000, () => server.logs.some((l) => /could not save the code cache/.test(l)));
       assert.ok(server.logs.some((l) => /could not save the code cache/.test(l)), server.logs.join('\n'));
       assert.ok((await tokensOf(server, 'untitled:again.article')).length > 0, 'and goes on answering');
     } finally {
