@@ -13,7 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken } from 'vscode-languageserver';
 import { analyze, ParagraphCache, type AnalyzeOptions } from './analysis/analyze';
 import { patchAnnotations } from './analysis/incremental';
-import { LineIndex, parseArticle, parseFrontMatter } from './analysis/article';
+import { LineIndex, parseAround, parseArticle, parseFrontMatter } from './analysis/article';
 import type { Annotations, Span } from './analysis/model';
 
 export interface AnalyzedDocument {
@@ -82,7 +82,7 @@ export const WINDOW_SIZE = 20_000;
 export const PRIME_WHOLE_UP_TO = 500_000;
 /** The most this thread analyses in one go while priming, before it lets requests in. */
 const PRIME_SLICE_MS = 8;
-/** Paragraphs primed on each side of a place a request asked about. */
+/** Paragraphs primed on each side of the place a request asked about (and all those it covers). */
 const PRIME_AROUND = 8;
 
 export class ArticleStore {
@@ -355,17 +355,14 @@ export class ArticleStore {
    */
   private prime(document: TextDocument, focus: Span, whole: boolean): void {
     if (!this.background) return;
-    const { paragraphs } = parseArticle(document.getText());
+    const text = document.getText();
+    // Around a place, only the lines there are split into paragraphs: this runs as a first
+    // screen is answered, and a 1 MB article has thousands of paragraphs.
+    const { paragraphs } = whole ? parseArticle(text) : parseAround(text, focus, PRIME_AROUND);
     const center = paragraphs.findIndex((p) => p.end >= focus.start);
-    let from = 0;
-    let to = paragraphs.length;
-    if (!whole) {
-      if (center < 0) return;
-      from = Math.max(0, center - PRIME_AROUND);
-      to = Math.min(paragraphs.length, center + PRIME_AROUND);
-    }
+    if (!whole && center < 0) return;
     // Nearest the focus first: that is where the reader is.
-    const order = paragraphs.slice(from, to).map((p, i) => ({ text: p.text, d: Math.abs(from + i - center) }));
+    const order = paragraphs.map((p, i) => ({ text: p.text, d: Math.abs(i - center) }));
     order.sort((a, b) => a.d - b.d);
     this.primeQueue.length = 0;
     this.primingUri = document.uri;

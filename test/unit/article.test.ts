@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, MAX_PARAGRAPH, parseArticle, parseFrontMatter, reparseArticle, splitParagraphs, type Article } from '../../server/src/analysis/article';
+import { LineIndex, MAX_PARAGRAPH, parseAround, parseArticle, parseFrontMatter, reparseArticle, splitParagraphs, type Article } from '../../server/src/analysis/article';
 import { heapAfterCollection } from './heap';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
@@ -155,6 +155,72 @@ describe('an article', () => {
     it('splits the whole body again when an edit gives it its first blank line', () => {
       const next = sample.replace('Both commanders', '\nBoth commanders');
       assert.deepEqual(reparseArticle(parseArticle(sample), next), parsedAfresh(next));
+    });
+  });
+
+  describe('split around a place', () => {
+    /** What a window of a whole parse holds: the paragraphs overlapping `span`, and `context` on each side. */
+    function aroundInWhole(text: string, span: { start: number; end: number }, context: number): Article {
+      const whole = parsedAfresh(text);
+      const first = whole.paragraphs.findIndex((p) => p.end > span.start);
+      if (first < 0) return { ...whole, paragraphs: [] };
+      let last = first;
+      while (last < whole.paragraphs.length && whole.paragraphs[last].start < span.end) last++;
+      return { ...whole, paragraphs: whole.paragraphs.slice(Math.max(0, first - context), last + context) };
+    }
+
+    const long = 'A sentence that is long enough to be a paragraph on its own rather than a hard-wrapped line of text in a narrow column.';
+    // Pieces of every shape of body, each of them many times over, so that a place is often far
+    // from the body's ends and from the one line that decides how the whole body splits.
+    const piece = fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\n\r\n', ' ', '  \n', '\u00a0\n', '\v', '\u0000', 'x', 'Word.', '.', '”', long, `${long}\n`, `${long}\r\n`, 'Word after word. '.repeat(300));
+    const body = fc.array(piece, { maxLength: 400 }).map((p) => p.join(''));
+    const frontMatter = fc.constantFrom('', '---\ntitle: T\n---\n', '---\r\ndate: 2024-01-02\r\n---\r\n', '\ufeff', '---\nnever closed\n');
+    const spanOf = (length: number) => fc.tuple(fc.integer({ min: -5, max: length + 5 }), fc.integer({ min: 0, max: 3000 })).map(([start, size]) => ({ start, end: start + size }));
+
+    it('gives the paragraphs a whole parse has there, whatever the shape of the body', () => {
+      fc.assert(fc.property(frontMatter, body, fc.integer({ min: 0, max: 60 }), fc.context(), (head, rest, context, ctx) => {
+        const text = head + rest;
+        fc.pre(text.length > 0);
+        for (const span of fc.sample(spanOf(text.length), 5)) {
+          ctx.log(JSON.stringify(span));
+          assert.deepEqual(parseAround(text, span, context), aroundInWhole(text, span, context));
+        }
+      }), { numRuns: 300 });
+    });
+
+    it('looks further when the lines near the place hold too few paragraphs', () => {
+      // Blocks of hard-wrapped lines, each block 6,000 characters: the first reach holds none whole.
+      const block = `${'short wrapped line\n'.repeat(300)}\n`;
+      const text = block.repeat(12);
+      const span = { start: block.length * 6 + 10, end: block.length * 6 + 20 };
+      const got = parseAround(text, span, 2);
+      assert.equal(got.paragraphs.length, 5);
+      assert.deepEqual(got, aroundInWhole(text, span, 2));
+    });
+
+    it('tells a body with one blank line from one without, wherever that line is', () => {
+      const lines = Array.from({ length: 3000 }, (_, i) => `Line ${i} goes on.`);
+      for (const blank of ['', ' ', '\t', '\u00a0', '\v', '\u3000']) {
+        for (const at of [0, 1500, 2999]) {
+          const text = [...lines.slice(0, at), blank, ...lines.slice(at)].join('\n');
+          const span = { start: 30_000, end: 30_100 };
+          assert.deepEqual(parseAround(text, span, 3), aroundInWhole(text, span, 3), `${JSON.stringify(blank)} at line ${at}`);
+        }
+      }
+      // A control character is text, \r\n is one break, and the empty end after a last break is no line.
+      for (const text of [lines.join('\n\u0000\n'), lines.join('\r\n'), `${lines.join('\n')}\n`, `${lines.join('\r')}\r`]) {
+        const span = { start: 30_000, end: 30_100 };
+        assert.deepEqual(parseAround(text, span, 3), aroundInWhole(text, span, 3));
+        assert.ok(parseAround(text, span, 3).paragraphs.every((p) => !p.text.includes('Line 0 ') || p.start === 0));
+      }
+    });
+
+    it('uses a whole parse already made', () => {
+      const text = `${corpusText}\n`.repeat(20);
+      const whole = parseArticle(text);
+      const got = parseAround(text, { start: 50_000, end: 51_000 }, 3);
+      assert.ok(got.paragraphs.length > 0);
+      for (const p of got.paragraphs) assert.ok(whole.paragraphs.includes(p), 'the very paragraph objects of the whole parse');
     });
   });
 

@@ -2,7 +2,7 @@
 // its own (cached by its text, so an edit re-analyses only the paragraphs it touched); the
 // passes that need the whole article (entity grouping, quotes, speakers, date resolution)
 // then run over the cached results, and they are linear in the article's length.
-import { detached, parseArticle } from './article';
+import { detached, parseAround, parseArticle } from './article';
 import type { AnalyzedArticle, AnalyzedParagraph, MentionCandidate } from './analyzed';
 import { findDates, resolveDates, type DateCandidate } from './dates';
 import { findMentions, groupEntities } from './entities';
@@ -108,9 +108,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Annotations
  * copy the second time.
  */
 export function analyzeArticle(text: string, cache = new ParagraphCache(), window?: Span): AnalyzedArticle {
-  const article = parseArticle(text);
+  const article = window ? parseAround(text, window, WINDOW_CONTEXT_PARAGRAPHS) : parseArticle(text);
   const placed = new Set<ParagraphResult>();
-  const paragraphs: AnalyzedParagraph[] = within(article.paragraphs, window).map((p) => {
+  const paragraphs: AnalyzedParagraph[] = article.paragraphs.map((p) => {
     const r = cache.get(p.text);
     if (!placed.has(r)) {
       placed.add(r);
@@ -141,17 +141,6 @@ function moveBy(r: ParagraphResult, by: number): void {
       x.end += by;
     }
   }
-}
-
-function within<P extends Span>(paragraphs: P[], window: Span | undefined): P[] {
-  if (!window) return paragraphs;
-  let first = paragraphs.findIndex((p) => p.end > window.start);
-  if (first < 0) return [];
-  let last = first;
-  while (last < paragraphs.length && paragraphs[last].start < window.end) last++;
-  first = Math.max(0, first - WINDOW_CONTEXT_PARAGRAPHS);
-  last = Math.min(paragraphs.length, last + WINDOW_CONTEXT_PARAGRAPHS);
-  return paragraphs.slice(first, last);
 }
 
 function validDate(value: string | undefined): string | undefined {
