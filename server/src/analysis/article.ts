@@ -57,16 +57,17 @@ export function parseAround(text: string, span: Span, context: number): Article 
     const paragraphs = groupLines(text, linesOf(text, from, to), blankSeparated);
     const { first, last } = overlapping(paragraphs, span);
     const enoughBefore = from === bodyStart || first - context >= 0;
-    const enoughAfter = to === text.length || (first < paragraphs.length && paragraphs.length - last >= context);
+    const enoughAfter = to === text.length || paragraphs.length - last >= context;
     if (enoughBefore && enoughAfter) return { text, meta, bodyStart, paragraphs: around(paragraphs, span, context) };
   }
 }
 
 /**
  * The paragraphs (sorted, not overlapping) that overlap `span`, with up to `context` more on each
- * side. A span between paragraphs overlaps none: it gets the `context` on each side of the gap.
+ * side. A span between two paragraphs overlaps none and gets the `context` on each side of the
+ * gap; one after the last paragraph gets none at all.
  */
-export function around<P extends Span>(paragraphs: P[], span: Span, context: number): P[] {
+function around<P extends Span>(paragraphs: P[], span: Span, context: number): P[] {
   const { first, last } = overlapping(paragraphs, span);
   if (first === paragraphs.length) return [];
   return paragraphs.slice(Math.max(0, first - context), Math.min(paragraphs.length, last + context));
