@@ -1,7 +1,9 @@
 // The benchmark's texts, built from the gold corpus (test/fixtures/corpus/*.article). Copies are
-// made distinct so the server's per-paragraph cache (keyed by a paragraph's text) cannot answer
-// for a copy from an earlier one: copy k of a paragraph widens one of its spaces, chosen by k, to
-// two or more. Same words, same amount of work, and no paragraph text is repeated.
+// made distinct so that neither of the server's caches can answer for a copy from an earlier
+// one: not the paragraph cache (keyed by a paragraph's text), nor the sentence cache below it
+// (keyed by a sentence's text). Copy k of a paragraph spells k out in each of its sentences,
+// in which of their spaces it widens to two. Same words, same amount of work: a benchmark over
+// text that repeats itself would measure the caches, and plain compromise has none.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,18 +34,30 @@ export function countWords(text: string): number {
   return n;
 }
 
-/** Copy `k` of a text (0: itself): in every line, one space widened; which one and by how much depends on k. */
+/**
+ * How many of a sentence's spaces spell out the copy number: bit j of k (j counted modulo this)
+ * widens the sentence's j-th space. Copies below 2^COPY_BITS differ in every sentence of that
+ * many spaces, and any two of the first eight in every sentence of three.
+ */
+export const COPY_BITS = 7;
+/** Where a sentence ends: the space after it is left as it is, and the next one counts from 0. */
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
+
+/** Copy `k` of a text (0: itself): in every sentence, the spaces that bits of k choose widened to two. */
 export function variant(text: string, k: number): string {
   if (k === 0) return text;
   return text
     .split('\n')
     .map((line) => {
-      const spaces: number[] = [];
-      for (let i = line.indexOf(' '); i >= 0; i = line.indexOf(' ', i + 1)) spaces.push(i);
-      if (!spaces.length) return line.trim() ? line + ' '.repeat(k) : line;
-      const at = spaces[(k - 1) % spaces.length];
-      const width = 2 + Math.floor((k - 1) / spaces.length);
-      return line.slice(0, at) + ' '.repeat(width) + line.slice(at + 1);
+      if (!line.includes(' ')) return line.trim() ? line + ' '.repeat(k) : line;
+      let j = 0;
+      return line.replace(/ /g, (space, at: number) => {
+        if (SENTENCE_END.test(line.slice(Math.max(0, at - 4), at))) {
+          j = 0;
+          return space;
+        }
+        return (k >> (j++ % COPY_BITS)) & 1 ? '  ' : space;
+      });
     })
     .join('\n');
 }
