@@ -39,9 +39,14 @@ const REGEXP_AT_ONCE = '--no-regexp-tier-up';
  * optimisations are ready sooner: over 15-25 fresh servers each, the first screen of a long
  * article came about 7 % sooner with half the inlining and 4-9 % sooner again without loop
  * peeling, and a whole-article analysis, run three times over, was as fast from the second run
- * on within the noise (turning inlining off altogether lost about 3 % there).
+ * on within the noise (turning inlining off altogether lost about 3 % there). The command line
+ * sets them too (cli/main.ts): in batch mode each worker thread starts cold, and the threads'
+ * optimisations share the cores with the analysis; with these, `--jsonl --workers 2` over the
+ * benchmark's 85 articles took 2.48-2.76 s rather than 2.72-3.38 (four runs each, interleaved;
+ * one worker gained little, 2.92-3.15 against 2.91-3.49). The other flags here, passed to it
+ * one at a time, gained it nothing.
  */
-const OPTIMISE_SOONER = ['--max-inlined-bytecode-size=230', '--max-inlined-bytecode-size-cumulative=460', '--no-turbo-loop-peeling'];
+export const OPTIMISE_SOONER: readonly string[] = ['--max-inlined-bytecode-size=230', '--max-inlined-bytecode-size-cumulative=460', '--no-turbo-loop-peeling'];
 
 /**
  * V8 makes every object of a kind in the old generation from the start once enough of that kind

@@ -5,6 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { OPTIMISE_SOONER } from '../launch';
 import { defaultPoolSize } from '../workers/pool';
 import { runJsonl } from './jsonl';
 import { createRunner, inOrder } from './pipeline';
@@ -169,6 +171,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  // The server's start-up flags for TurboFan (launch.ts), which a `#!` line cannot pass on every
+  // system: read when a function is optimised, so they hold for everything optimised from here
+  // on, in this thread and in the worker threads it starts.
+  setFlagsFromString(OPTIMISE_SOONER.join(' '));
   // A reader that goes away (`| head`) ends the run quietly, as it does for other tools.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
