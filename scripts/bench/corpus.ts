@@ -49,7 +49,8 @@ export function variant(text: string, k: number): string {
   return text
     .split('\n')
     .map((line) => {
-      if (!line.includes(' ')) return line.trim() ? line + ' '.repeat(k) : line;
+      // A line of one word (a heading, a byline) has no space to widen; spaces after it would
+      // not count, for a paragraph's text is trimmed. It stays as it is: its work is next to none.
       let j = 0;
       return line.replace(/ /g, (space, at: number) => {
         if (SENTENCE_END.test(line.slice(Math.max(0, at - 4), at))) {
