@@ -84,6 +84,11 @@ export const PRIME_WHOLE_UP_TO = 500_000;
 const PRIME_SLICE_MS = 8;
 /** Paragraphs primed on each side of the place a request asked about (and all those it covers). */
 const PRIME_AROUND = 8;
+/**
+ * Lines of a long document primed as it opens: what an editor first asks to colour. VS Code asks
+ * for the lines in view and a screenful above and below, at the top some 100 lines.
+ */
+export const FIRST_SCREEN_LINES = 100;
 
 export class ArticleStore {
   private readonly paragraphs = new ParagraphCache();
@@ -206,6 +211,21 @@ export class ArticleStore {
   }
 
   /**
+   * A document was opened (`changed` follows). A long one's first screen is primed on this
+   * thread at once, a slice at a time: an editor asks to colour it only after showing it (VS
+   * Code waits 100 ms or more), and meanwhile this thread has nothing else to do. A request
+   * that comes sooner waits for one slice at most, and finds what was primed cached; one about
+   * another place (a document reopened where the reader left it) primes around that place
+   * instead. A short document is analysed whole when first asked, in tens of ms.
+   */
+  opened(document: TextDocument): void {
+    const text = document.getText();
+    if (text.length < QUICK_FROM) return;
+    const end = this.lineIndex(document.uri, text).offsetAt({ line: FIRST_SCREEN_LINES, character: 0 });
+    this.prime(document, { start: 0, end }, false);
+  }
+
+  /**
    * The document was opened or changed: a background analysis of an older version is called
    * off, and a long document just opened is analysed whole (after OPEN_DELAY_MS).
    */
@@ -219,6 +239,8 @@ export class ArticleStore {
   }
 
   forget(uri: string): void {
+    // Nothing more of a closed document is primed.
+    if (this.primingUri === uri) this.primeQueue.length = 0;
     this.cancelRefine(uri);
     this.jobs.get(uri)?.cancel();
     this.jobs.delete(uri);

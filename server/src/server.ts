@@ -212,6 +212,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     void connection.window.showWarningMessage(message);
   };
 
+  documents.onDidOpen((e) => store.opened(e.document));
   documents.onDidChangeContent((e) => store.changed(e.document));
   documents.onDidClose((e) => {
     toldOverLimit.delete(e.document.uri);

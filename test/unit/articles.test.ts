@@ -9,7 +9,8 @@ import { CancellationTokenSource } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis/analyze';
 import type { Annotations } from '../../server/src/analysis/model';
-import { ArticleStore, BACKGROUND_FROM, QUICK_FROM, type AnalysisProgress, type AnalyzedDocument, type Background } from '../../server/src/articles';
+import { parseArticle } from '../../server/src/analysis/article';
+import { ArticleStore, BACKGROUND_FROM, FIRST_SCREEN_LINES, QUICK_FROM, type AnalysisProgress, type AnalyzedDocument, type Background } from '../../server/src/articles';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
 const body = sample.slice(sample.indexOf('---', 3) + 4);
@@ -51,6 +52,13 @@ const offsetOf = (text: string, needle: string, nth = 0) => {
 };
 
 describe('the article store', () => {
+  it('primes nothing of a short document as it opens: it is analysed whole when first asked', async () => {
+    const store = new ArticleStore(scriptedBackground());
+    store.opened(TextDocument.create('untitled:short', 'article', 1, sample));
+    for (let i = 0; i < 50; i++) await tick();
+    assert.equal(store['paragraphs'].misses, 0);
+  });
+
   it('analyses a short document whole, at once, on its own thread', () => {
     const background = scriptedBackground();
     const store = new ArticleStore(background);
@@ -265,6 +273,35 @@ describe('the article store', () => {
       assert.equal(await store.whole(doc), null);
       assert.deepEqual(errors, ['worker thread stopped (exit code 1)']);
       assert.equal(background.jobs.length, 1);
+    });
+
+    it('primes its first screen on this thread as it opens, so the editor’s first request finds it cached', async () => {
+      const background = scriptedBackground();
+      const store = new ArticleStore(background);
+      const primed: (AnalyzedDocument | undefined)[] = [];
+      store.onPrimed = (article) => void primed.push(article);
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      store.opened(doc);
+      store.changed(doc);
+      for (let i = 0; i < 2000 && !primed.length; i++) await tick();
+      assert.deepEqual(primed, [undefined], 'primed with no request, and no whole analysis yet');
+      const cache = store['paragraphs'];
+      const end = store.linesOf(doc).offsetAt({ line: FIRST_SCREEN_LINES, character: 0 });
+      const screen = parseArticle(long).paragraphs.filter((p) => p.start < end);
+      assert.ok(screen.length > 5 && screen.every((p) => cache.has(p.text)), 'every paragraph of the first screen is cached');
+      const misses = cache.misses;
+      const first = store.answer(doc, { start: 0, end })!;
+      assert.ok(first.window, 'answered from the paragraphs there, the whole being under way');
+      assert.equal(cache.misses, misses, 'and none of them analysed again');
+    });
+
+    it('primes nothing more of a document closed as it opens', async () => {
+      const store = new ArticleStore(scriptedBackground());
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      store.opened(doc);
+      store.forget(doc.uri);
+      for (let i = 0; i < 50; i++) await tick();
+      assert.equal(store['paragraphs'].misses, 0);
     });
 
     it('lets the background forget a closed document', () => {
