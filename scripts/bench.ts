@@ -159,6 +159,11 @@ interface Huge {
   openToRangeMs: number[];
   /** The same for servers without a code cache, as the first after an install or update. */
   withoutCodeCache: { startMs: number[]; openToRangeMs: number[] };
+  /**
+   * The open until the first range tokens when the range is asked for VSCODE_RANGE_AFTER_MS
+   * after the open, as VS Code asks, for fresh servers started from the code cache.
+   */
+  pacedOpenToRangeMs: number[];
   rangeTokens: number;
   /** Hovers spread through the document while it is analysed in the background. */
   hoverDuringMs: number[];
@@ -317,16 +322,25 @@ async function measureEditor(): Promise<void> {
 }
 
 /**
- * Starts a fresh server (with its code cache in `codeCacheDir`, as the VS Code client starts
- * it, when given), opens the huge article and asks for its first 100 lines' tokens.
+ * VS Code asks for the semantic tokens of the lines in view (and a screenful above and below)
+ * this long, at least, after it shows a document or the document changes: its viewport
+ * contribution waits the provider's usual time, between 100 and 500 ms.
  */
-async function coldOpen(codeCacheDir?: string): Promise<{ server: TestServer; startMs: number; openedAt: number; openToRangeMs: number; rangeTokens: number; idleRssMb: number }> {
+const VSCODE_RANGE_AFTER_MS = 100;
+
+/**
+ * Starts a fresh server (with its code cache in `codeCacheDir`, as the VS Code client starts
+ * it, when given), opens the huge article and asks for its first 100 lines' tokens, at once
+ * or `askAfterMs` later.
+ */
+async function coldOpen(codeCacheDir?: string, askAfterMs = 0): Promise<{ server: TestServer; startMs: number; openedAt: number; openToRangeMs: number; rangeTokens: number; idleRssMb: number }> {
   const s0 = now();
   const server = await startServer({}, { serverArgs: codeCacheDir ? ['--code-cache-dir', codeCacheDir] : [] });
   const startMs = now() - s0;
   const idleRssMb = procStatus(server.process.pid!).rss;
   const t0 = now();
   await open(server, files.huge, hugeText);
+  if (askAfterMs) await new Promise((r) => setTimeout(r, askAfterMs - (now() - t0)));
   const range = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {
     textDocument: { uri: uriOf(files.huge) }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } },
   });
@@ -373,7 +387,7 @@ async function measureHuge(): Promise<void> {
     const openToFullMs = now() - t0;
     await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     const peak = procStatus(pid);
-    huge = { startMs: [], idleRssMb: first.idleRssMb, openToRangeMs: [], withoutCodeCache, rangeTokens: first.rangeTokens, hoverDuringMs, openToFullMs, progressReports: server.progress.length, peakRssMb: peak.hwm, fullAnalysisMs };
+    huge = { startMs: [], idleRssMb: first.idleRssMb, openToRangeMs: [], withoutCodeCache, pacedOpenToRangeMs: [], rangeTokens: first.rangeTokens, hoverDuringMs, openToFullMs, progressReports: server.progress.length, peakRssMb: peak.hwm, fullAnalysisMs };
     results.huge = { ...huge, bytes: Buffer.byteLength(hugeText), words: words.huge, lines: lineCount(hugeText) };
     await until('the server to save its code cache', CODE_CACHE_AFTER_MS + 20_000,
       () => existsSync(codeCacheDir) && readdirSync(codeCacheDir).some((f) => f.endsWith(CACHE_SUFFIX)));
@@ -384,6 +398,11 @@ async function measureHuge(): Promise<void> {
     const run = await coldOpen(codeCacheDir);
     huge.startMs.push(run.startMs);
     huge.openToRangeMs.push(run.openToRangeMs);
+    await run.server.stop();
+  }
+  for (let i = 0; i < size.freshServers; i++) {
+    const run = await coldOpen(codeCacheDir, VSCODE_RANGE_AFTER_MS);
+    huge.pacedOpenToRangeMs.push(run.openToRangeMs);
     await run.server.stop();
   }
   results.huge = { ...huge, bytes: Buffer.byteLength(hugeText), words: words.huge, lines: lineCount(hugeText) };
@@ -442,6 +461,10 @@ function rows(): Row[] {
       const firstScreen = percentile(run.openToRangeMs, 50);
       out.push({ measure: `server start: spawn → initialize answered (loads and warms up the analysis), ${how}, ${servers(run.startMs.length)} ${range(run.startMs)}`, value: ms(start), baseline: '', ratio: '', target: '' });
       out.push({ measure: `cold open huge (${mb} MB) → range tokens, first 100 lines, ${how}, ${servers(run.openToRangeMs.length)} ${range(run.openToRangeMs)}`, value: ms(firstScreen), baseline, ratio: `${times(huge.fullAnalysisMs / firstScreen)} faster`, target: '≤ 200 ms', met: firstScreen <= 200 });
+    }
+    if (huge.pacedOpenToRangeMs.length) {
+      const paced = percentile(huge.pacedOpenToRangeMs, 50);
+      out.push({ measure: `cold open huge (${mb} MB) → range tokens, first 100 lines, asked ${VSCODE_RANGE_AFTER_MS} ms after the open as VS Code asks (the wait included), from the code cache, ${servers(huge.pacedOpenToRangeMs.length)} ${range(huge.pacedOpenToRangeMs)}`, value: ms(paced), baseline: `${VSCODE_RANGE_AFTER_MS} ms + asked at once ${ms(percentile(huge.openToRangeMs, 50))}`, ratio: times((VSCODE_RANGE_AFTER_MS + percentile(huge.openToRangeMs, 50)) / paced), target: '' });
     }
     out.push({ measure: `hover anywhere in huge while it is analysed in the background, p95 (p50 ${ms(percentile(huge.hoverDuringMs, 50))}, ${huge.hoverDuringMs.length} hovers)`, value: ms(percentile(huge.hoverDuringMs, 95)), baseline, ratio: `${times(huge.fullAnalysisMs / percentile(huge.hoverDuringMs, 95))} faster`, target: '' });
     out.push({ measure: `huge: open → full semantic tokens, analysed whole on a worker thread (${huge.progressReports} progress notifications)`, value: ms(huge.openToFullMs), baseline, ratio: times(huge.fullAnalysisMs / huge.openToFullMs), target: '' });
