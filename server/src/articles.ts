@@ -83,10 +83,11 @@ export const PRIME_WHOLE_UP_TO = 500_000;
 /** The most this thread analyses in one go while priming, before it lets requests in. */
 const PRIME_SLICE_MS = 8;
 /** Paragraphs primed on each side of the place a request asked about (and all those it covers). */
-const PRIME_AROUND = 8;
+export const PRIME_AROUND = 8;
 /**
- * Lines of a long document primed as it opens: what an editor first asks to colour. VS Code asks
- * for the lines in view and a screenful above and below, at the top some 100 lines.
+ * Lines of a long document primed as it opens, at most WINDOW_SIZE characters of them: what an
+ * editor first asks to colour. VS Code asks for the lines in view and a screenful above and
+ * below, at the top some 100 lines; lines wrapped on screen are fewer (a 10 MB line is one).
  */
 export const FIRST_SCREEN_LINES = 100;
 
@@ -221,7 +222,7 @@ export class ArticleStore {
   opened(document: TextDocument): void {
     const text = document.getText();
     if (text.length < QUICK_FROM) return;
-    const end = this.lineIndex(document.uri, text).offsetAt({ line: FIRST_SCREEN_LINES, character: 0 });
+    const end = Math.min(this.lineIndex(document.uri, text).offsetAt({ line: FIRST_SCREEN_LINES, character: 0 }), WINDOW_SIZE);
     this.prime(document, { start: 0, end }, false);
   }
 

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis/analyze';
 import type { Annotations } from '../../server/src/analysis/model';
 import { parseArticle } from '../../server/src/analysis/article';
-import { ArticleStore, BACKGROUND_FROM, FIRST_SCREEN_LINES, QUICK_FROM, type AnalysisProgress, type AnalyzedDocument, type Background } from '../../server/src/articles';
+import { ArticleStore, BACKGROUND_FROM, FIRST_SCREEN_LINES, PRIME_AROUND, QUICK_FROM, WINDOW_SIZE, type AnalysisProgress, type AnalyzedDocument, type Background } from '../../server/src/articles';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
 const body = sample.slice(sample.indexOf('---', 3) + 4);
@@ -293,6 +293,21 @@ describe('the article store', () => {
       const first = store.answer(doc, { start: 0, end })!;
       assert.ok(first.window, 'answered from the paragraphs there, the whole being under way');
       assert.equal(cache.misses, misses, 'and none of them analysed again');
+    });
+
+    it('primes no more than a screenful of a document of long lines', async () => {
+      const store = new ArticleStore(scriptedBackground());
+      const primed: (AnalyzedDocument | undefined)[] = [];
+      store.onPrimed = (article) => void primed.push(article);
+      // One line, cut into pieces of at most MAX_PARAGRAPH characters, all different.
+      const line = Array.from({ length: 5000 }, (_, i) => `Donald Trump said “we will stay” in Baghdad on ${i}, and left. `).join('');
+      const pieces = parseArticle(line).paragraphs;
+      const screen = pieces.filter((p) => p.start < WINDOW_SIZE).length + PRIME_AROUND;
+      assert.ok(pieces.length > 3 * screen);
+      store.opened(TextDocument.create('untitled:one-line', 'article', 1, line));
+      for (let i = 0; i < 2000 && !primed.length; i++) await tick();
+      assert.equal(primed.length, 1);
+      assert.ok(store['paragraphs'].misses <= screen, `${store['paragraphs'].misses} of the line's ${pieces.length} pieces analysed`);
     });
 
     it('primes nothing more of a document closed as it opens', async () => {
