@@ -45,6 +45,20 @@ function scriptedBackground(): Background & { jobs: Scripted[]; forgotten: strin
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
+
+/** A store on a scripted background, and what it has handed `onPrimed` so far, in order. */
+function primingStore(): { store: ArticleStore; background: ReturnType<typeof scriptedBackground>; primed: (AnalyzedDocument | undefined)[] } {
+  const background = scriptedBackground();
+  const store = new ArticleStore(background);
+  const primed: (AnalyzedDocument | undefined)[] = [];
+  store.onPrimed = (article) => void primed.push(article);
+  return { store, background, primed };
+}
+
+/** Lets the store's priming run, a turn at a time, until it has said so `times` times (or gives up). */
+async function untilPrimed(primed: unknown[], times = 1): Promise<void> {
+  for (let i = 0; i < 2000 && primed.length < times; i++) await tick();
+}
 const offsetOf = (text: string, needle: string, nth = 0) => {
   let at = -1;
   for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
@@ -129,19 +143,16 @@ describe('the article store', () => {
     });
 
     it('once analysed whole, has its paragraphs cached on this thread, and then says so with that analysis', async () => {
-      const background = scriptedBackground();
-      const store = new ArticleStore(background);
-      const primed: (AnalyzedDocument | undefined)[] = [];
-      store.onPrimed = (article) => void primed.push(article);
+      const { store, background, primed } = primingStore();
       const doc = TextDocument.create('untitled:long', 'article', 1, long);
       const last = offsetOf(long, 'Qais al-Khazali said', 11);
       store.answer(doc, { start: last, end: last + 10 });
-      for (let i = 0; i < 200 && !primed.length; i++) await tick();
+      await untilPrimed(primed);
       assert.deepEqual(primed, [undefined], 'the paragraphs around a window: no whole analysis to hand yet');
       const whole = store.whole(doc);
       background.jobs[0].resolve(analyze(long));
       const a = (await whole)!;
-      for (let i = 0; i < 2000 && primed.length < 2; i++) await tick();
+      await untilPrimed(primed, 2);
       assert.equal(primed.length, 2);
       assert.equal(primed[1], a, 'the whole analysis, once every paragraph is cached');
     });
@@ -276,14 +287,11 @@ describe('the article store', () => {
     });
 
     it('primes its first screen on this thread as it opens, so the editor’s first request finds it cached', async () => {
-      const background = scriptedBackground();
-      const store = new ArticleStore(background);
-      const primed: (AnalyzedDocument | undefined)[] = [];
-      store.onPrimed = (article) => void primed.push(article);
+      const { store, primed } = primingStore();
       const doc = TextDocument.create('untitled:long', 'article', 1, long);
       store.opened(doc);
       store.changed(doc);
-      for (let i = 0; i < 2000 && !primed.length; i++) await tick();
+      await untilPrimed(primed);
       assert.deepEqual(primed, [undefined], 'primed with no request, and no whole analysis yet');
       const cache = store['paragraphs'];
       const end = store.linesOf(doc).offsetAt({ line: FIRST_SCREEN_LINES, character: 0 });
@@ -296,16 +304,14 @@ describe('the article store', () => {
     });
 
     it('primes no more than a screenful of a document of long lines', async () => {
-      const store = new ArticleStore(scriptedBackground());
-      const primed: (AnalyzedDocument | undefined)[] = [];
-      store.onPrimed = (article) => void primed.push(article);
+      const { store, primed } = primingStore();
       // One line, cut into pieces of at most MAX_PARAGRAPH characters, all different.
       const line = Array.from({ length: 5000 }, (_, i) => `Donald Trump said “we will stay” in Baghdad on ${i}, and left. `).join('');
       const pieces = parseArticle(line).paragraphs;
       const screen = pieces.filter((p) => p.start < WINDOW_SIZE).length + PRIME_AROUND;
       assert.ok(pieces.length > 3 * screen);
       store.opened(TextDocument.create('untitled:one-line', 'article', 1, line));
-      for (let i = 0; i < 2000 && !primed.length; i++) await tick();
+      await untilPrimed(primed);
       assert.equal(primed.length, 1);
       assert.ok(store['paragraphs'].misses <= screen, `${store['paragraphs'].misses} of the line's ${pieces.length} pieces analysed`);
     });
