@@ -347,6 +347,18 @@ async function coldOpen(codeCacheDir?: string, askAfterMs = 0): Promise<{ server
   return { server, startMs, openedAt: t0, openToRangeMs: now() - t0, rangeTokens: range.data.length / 5, idleRssMb };
 }
 
+/** Cold opens (as `coldOpen`) of `n` fresh servers one after another, each stopped after. */
+async function coldOpens(n: number, codeCacheDir?: string, askAfterMs = 0): Promise<{ startMs: number[]; openToRangeMs: number[] }> {
+  const out = { startMs: [] as number[], openToRangeMs: [] as number[] };
+  for (let i = 0; i < n; i++) {
+    const run = await coldOpen(codeCacheDir, askAfterMs);
+    out.startMs.push(run.startMs);
+    out.openToRangeMs.push(run.openToRangeMs);
+    await run.server.stop();
+  }
+  return out;
+}
+
 async function measureHuge(): Promise<void> {
   const fullAnalysisMs = await inProcess('analyze', files.huge, 1);
   // A fresh server's start and first screen vary by tens of per cent from one to the next on
@@ -354,13 +366,7 @@ async function measureHuge(): Promise<void> {
   // cache, as the first server after an install or update; the last of those stays up for the
   // rest and saves the code cache, from which the servers after it start.
   const codeCacheDir = join(work, 'code-cache');
-  const withoutCodeCache: Huge['withoutCodeCache'] = { startMs: [], openToRangeMs: [] };
-  for (let i = 1; i < size.freshServers; i++) {
-    const run = await coldOpen();
-    withoutCodeCache.startMs.push(run.startMs);
-    withoutCodeCache.openToRangeMs.push(run.openToRangeMs);
-    await run.server.stop();
-  }
+  const withoutCodeCache = await coldOpens(size.freshServers - 1);
   const first = await coldOpen(codeCacheDir);
   const server = first.server;
   withoutCodeCache.startMs.push(first.startMs);
@@ -394,17 +400,9 @@ async function measureHuge(): Promise<void> {
   } finally {
     await server.stop();
   }
-  for (let i = 0; i < size.freshServers; i++) {
-    const run = await coldOpen(codeCacheDir);
-    huge.startMs.push(run.startMs);
-    huge.openToRangeMs.push(run.openToRangeMs);
-    await run.server.stop();
-  }
-  for (let i = 0; i < size.freshServers; i++) {
-    const run = await coldOpen(codeCacheDir, VSCODE_RANGE_AFTER_MS);
-    huge.pacedOpenToRangeMs.push(run.openToRangeMs);
-    await run.server.stop();
-  }
+  const cached = await coldOpens(size.freshServers, codeCacheDir);
+  const paced = await coldOpens(size.freshServers, codeCacheDir, VSCODE_RANGE_AFTER_MS);
+  huge = { ...huge, ...cached, pacedOpenToRangeMs: paced.openToRangeMs };
   results.huge = { ...huge, bytes: Buffer.byteLength(hugeText), words: words.huge, lines: lineCount(hugeText) };
 }
 

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/launch';
-import { CODE_CACHE_AFTER_MS } from '../../server/src/codeCache';
+import { CACHE_SUFFIX, CODE_CACHE_AFTER_MS } from '../../server/src/codeCache';
 import type { CodeServer } from './lib/codeServer';
 import { Harness, type Symbol, type Token } from './lib/harness';
 import { shown, Workbench } from './lib/workbench';
@@ -237,7 +237,7 @@ describe('VS Code end to end (code-server + chromium)', function () {
   // The client keeps V8's code cache for the server in the extension's global storage
   // (server/src/codeCache.ts); servers started after it is saved load from it.
   const codeCacheDir = () => join(server!.dirs.userData, 'User', 'globalStorage', 'article-lens.article-lens', 'code-cache');
-  const codeCacheFile = () => (existsSync(codeCacheDir()) ? readdirSync(codeCacheDir()).find((f) => f.endsWith('.v8cache')) : undefined);
+  const codeCacheFile = () => (existsSync(codeCacheDir()) ? readdirSync(codeCacheDir()).find((f) => f.endsWith(CACHE_SUFFIX)) : undefined);
   let codeCacheSaved = 0;
 
   it("saves V8's code cache for its server in the extension's storage", async () => {
