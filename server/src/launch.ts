@@ -11,7 +11,7 @@
  * kept small too (server.ts) and two malloc arenas (SERVER_ENV), the peak is about 230 MB.
  * Growing by a fifth instead keeps that peak some 10 MB lower, but typing in a long article
  * then takes two and a half times as many full collections (5 in 200 keystrokes rather than
- * 2), and the keystroke p95 was 1–2 ms higher (README, Performance).
+ * 2), and the keystroke p95 was 1–2 ms higher (docs/performance.md, memory while typing).
  */
 const HEAP_GROWTH = '--heap-growing-percent=50';
 /**
