@@ -213,7 +213,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   };
 
   documents.onDidOpen((e) => store.opened(e.document));
-  documents.onDidChangeContent((e) => store.changed(e.document));
+  documents.onDidChangeContent((e) => {
+    store.changed(e.document);
+    index.holdOff();
+  });
   documents.onDidClose((e) => {
     toldOverLimit.delete(e.document.uri);
     store.forget(e.document.uri);
@@ -283,7 +286,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     log: (message) => connection.console.error(message),
     progress: () => connection.window.createWorkDoneProgress(),
     maxChars: () => settings.maxDocumentSize,
-    ...(pool ? { analyze: (text: string) => pool.run({ kind: 'document', text }) as Promise<Annotations> } : {}),
+    // The index is background work and keeps one thread fewer busy than the pool has: this
+    // thread, answering the reader, keeps a core, and a long article opened meanwhile finds a
+    // thread free for its own analysis.
+    ...(pool ? { analyze: (text: string) => pool.run({ kind: 'document', text }) as Promise<Annotations>, concurrency: Math.max(1, pool.size - 1) } : {}),
   });
 
   function navigateCapabilities(params: InitializeParams): ServerCapabilities {

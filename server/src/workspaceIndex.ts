@@ -33,6 +33,12 @@ const SKIP_DIRS = new Set(['node_modules', 'bower_components', '__pycache__']);
 const HASH_CACHE = 10_000;
 /** A change of this many files or more shows progress. */
 const PROGRESS_FROM = 20;
+/**
+ * After an article is opened or edited, the index hands out no article for this long (ms): the
+ * cores are the reader's while they type, as they are before a long article is analysed again
+ * (REFINE_DELAY_MS in articles.ts).
+ */
+export const HOLD_OFF_MS = 300;
 
 export interface Progress {
   begin(title: string, percentage?: number, message?: string, cancellable?: boolean): void;
@@ -48,6 +54,10 @@ export interface IndexHost {
   maxChars?: () => number;
   /** Analyses an article elsewhere (the server's worker threads); without it, on this thread. */
   analyze?: (text: string) => Promise<Annotations>;
+  /** Articles handed to `analyze` at once; default: a whole batch of files read. */
+  concurrency?: number;
+  /** How long the index holds off after `holdOff()`; default HOLD_OFF_MS. */
+  holdOffMs?: number;
 }
 
 interface FileEntry {
@@ -81,8 +91,18 @@ export class WorkspaceIndex {
   private running: Promise<void> | null = null;
   private started = false;
   private warnedFull = false;
+  /** No article is analysed before this time (`Date.now()`). */
+  private resumeAt = 0;
 
   constructor(private readonly host: IndexHost) {}
+
+  /**
+   * The reader opened or edited an article: the index analyses no further article until they
+   * have paused for the hold-off time. One already being analysed runs on.
+   */
+  holdOff(): void {
+    this.resumeAt = Math.max(this.resumeAt, Date.now() + (this.host.holdOffMs ?? HOLD_OFF_MS));
+  }
 
   /** Folder URIs (only `file:` ones are read); folders no longer listed are dropped. */
   setFolders(uris: string[]): void {
@@ -200,18 +220,24 @@ export class WorkspaceIndex {
         for (const [p] of batch) this.queue.delete(p);
         const maxChars = this.host.maxChars?.() ?? Infinity;
         const read = await Promise.all(batch.map(([p, what]) => (what === 'delete' ? null : readArticle(p, maxChars))));
-        // A batch is analysed at once: on the worker threads, side by side.
-        await Promise.all(batch.map(async ([p, what], i) => {
-          const text = read[i];
-          if (what === 'delete' || text === null) {
-            this.files.delete(p);
-            return;
-          }
-          try {
-            await this.index(p, text);
-          } catch (e) {
-            // Logged by size only: an article's text may be confidential.
-            this.host.log(`Article Lens: could not index a file of ${text.length} UTF-16 units: ${e instanceof Error ? e.message : String(e)}`);
+        // A batch is analysed on the worker threads, side by side, at most `concurrency` at once.
+        let next = 0;
+        const lanes = Math.max(1, Math.min(this.host.concurrency ?? BATCH, batch.length));
+        await Promise.all(Array.from({ length: lanes }, async () => {
+          for (let i = next++; i < batch.length; i = next++) {
+            const [p, what] = batch[i];
+            const text = read[i];
+            if (what === 'delete' || text === null) {
+              this.files.delete(p);
+              continue;
+            }
+            try {
+              await this.heldOff();
+              await this.index(p, text);
+            } catch (e) {
+              // Logged by size only: an article's text may be confidential.
+              this.host.log(`Article Lens: could not index a file of ${text.length} UTF-16 units: ${e instanceof Error ? e.message : String(e)}`);
+            }
           }
         }));
         done += batch.length;
@@ -220,6 +246,13 @@ export class WorkspaceIndex {
       }
     } finally {
       progress?.done();
+    }
+  }
+
+  /** Resolves once the reader has paused for the hold-off time (at once if they have). */
+  private async heldOff(): Promise<void> {
+    for (let wait = this.resumeAt - Date.now(); wait > 0; wait = this.resumeAt - Date.now()) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 

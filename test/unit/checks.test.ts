@@ -166,6 +166,63 @@ describe('the workspace index', () => {
     assert.ok(most > 1, 'one article at a time');
     assert.ok(index.articles([]).every((a) => a.article.symbols.some((s) => s.name === 'Maria Lopez')));
   });
+
+  it('analyses no article until the reader has paused for the hold-off time after an edit, then indexes them all', async () => {
+    const many = mkdtempSync(join(dir, 'held-'));
+    for (let i = 0; i < 8; i++) writeFileSync(join(many, `${i}.article`), `Talks ${i}\n“We agreed,” said Maria Lopez on March ${i + 1}, 2024.\n`);
+    const holdOffMs = 40;
+    const edits: number[] = [];
+    const starts: number[] = [];
+    const index = new WorkspaceIndex({
+      log: () => undefined,
+      holdOffMs,
+      concurrency: 1,
+      analyze: async (text) => {
+        starts.push(Date.now());
+        await new Promise((r) => setTimeout(r, 5));
+        return analyze(text);
+      },
+    });
+    index.setFolders([pathToFileURL(many).href]);
+    // The reader types a keystroke every 10 ms for a while, then stops.
+    const typing = (async () => {
+      for (let i = 0; i < 15; i++) {
+        edits.push(Date.now());
+        index.holdOff();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    await index.ready();
+    await typing;
+    assert.equal(index.size, 8);
+    for (const start of starts) {
+      const lastEdit = Math.max(...edits.filter((e) => e <= start));
+      assert.ok(start - lastEdit >= holdOffMs, `an article was analysed ${start - lastEdit} ms after an edit`);
+    }
+  });
+
+  for (const concurrency of [1, 2]) {
+    it(`hands the threads no more than ${concurrency} article${concurrency > 1 ? 's' : ''} at once when told so, and still indexes them all`, async () => {
+      const many = mkdtempSync(join(dir, `bounded-${concurrency}-`));
+      for (let i = 0; i < 7; i++) writeFileSync(join(many, `${i}.article`), `Talks ${i}\n“We agreed,” said Maria Lopez on March ${i + 1}, 2024.\n`);
+      let inFlight = 0;
+      let most = 0;
+      const index = new WorkspaceIndex({
+        log: () => undefined,
+        concurrency,
+        analyze: async (text) => {
+          most = Math.max(most, ++inFlight);
+          await new Promise((r) => setTimeout(r, 5));
+          inFlight--;
+          return analyze(text);
+        },
+      });
+      index.setFolders([pathToFileURL(many).href]);
+      await index.ready();
+      assert.equal(most, concurrency);
+      assert.equal(index.size, 7);
+    });
+  }
 });
 
 describe('diagnostic settings', () => {
