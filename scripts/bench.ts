@@ -6,7 +6,7 @@
 // missed target. A full run takes a few minutes on 2 cores; --quick runs smaller texts.
 import { execFileSync, spawn } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,8 +34,8 @@ if (opts.help) {
 const quick = opts.quick!;
 const cores = availableParallelism();
 const size = quick
-  ? { longWords: 20_000, hugeBytes: 256 * 1024, edits: 50, hovers: 30, symbols: 10, symbolEdits: 5, batchCopies: 2, reps: 1, editBudgetMs: 40_000, freshServers: 3 }
-  : { longWords: 50_000, hugeBytes: 1024 * 1024, edits: 200, hovers: 100, symbols: 30, symbolEdits: 20, batchCopies: 5, reps: 3, editBudgetMs: 150_000, freshServers: 7 };
+  ? { longWords: 20_000, hugeBytes: 256 * 1024, edits: 50, hovers: 30, symbols: 10, symbolEdits: 5, batchCopies: 2, reps: 1, editBudgetMs: 40_000, freshServers: 3, workspaceArticles: 200 }
+  : { longWords: 50_000, hugeBytes: 1024 * 1024, edits: 200, hovers: 100, symbols: 30, symbolEdits: 20, batchCopies: 5, reps: 3, editBudgetMs: 150_000, freshServers: 7, workspaceArticles: 600 };
 
 // ---------------------------------------------------------------------------------------------
 // Texts
@@ -174,11 +174,21 @@ interface Huge {
   fullAnalysisMs: number;
 }
 
+/** Typing at a steady pace in the short article, in a server indexing a folder of articles and in one with no folder. */
+interface Indexing {
+  articles: number;
+  editMs: number[];
+  /** Whether the index was still reading when the last keystroke was answered. */
+  indexedThroughout: boolean;
+  noWorkspaceEditMs: number[];
+}
+
 let throughput: Throughput | undefined;
 let batchRun: Batch | undefined;
 let keys: Keystrokes | undefined;
 let huge: Huge | undefined;
 let shortDoc: { fullAnalysisMs: number; openToFullMs: number; editMs: number[] } | undefined;
+let indexing: Indexing | undefined;
 
 // Each measure is the best of `reps` runs, the runs of a measure and of its baseline taken in
 // turn, so that a burst of other load on the machine does not fall on one side only.
@@ -221,24 +231,9 @@ async function measureShort(): Promise<void> {
     const uri = uriOf(files.short);
     const t0 = now();
     await open(server, files.short, shortText);
-    let { resultId } = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const { resultId } = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     const openToFullMs = now() - t0;
-    const lines = shortText.split('\n');
-    const body = lines.findIndex((l, i) => i > 0 && l === '---') + 1;
-    const editMs: number[] = [];
-    for (let i = 0, version = 1; i < 40; i++) {
-      let line = body + Math.floor(((i + 0.5) * (lines.length - body)) / 40);
-      while (line < lines.length - 1 && lines[line].trim().length < 2) line++;
-      const at = { line, character: Math.floor(lines[line].length / 2) };
-      lines[line] = lines[line].slice(0, at.character) + 'e' + lines[line].slice(at.character);
-      const e0 = now();
-      await server.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: at, end: at }, text: 'e' }],
-      });
-      const r = await server.connection.sendRequest<SemanticTokens | SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId });
-      editMs.push(now() - e0);
-      resultId = r.resultId;
-    }
+    const editMs = await typeInto(server, uri, shortText, resultId, 40);
     shortDoc = { fullAnalysisMs, openToFullMs, editMs };
     results.short = { ...shortDoc, words: words.short };
   } finally {
@@ -318,6 +313,75 @@ async function measureEditor(): Promise<void> {
     results.editor = { ...keys, lines: lines.length, words: words.long, rss: procStatus(server.process.pid!) };
   } finally {
     await server.stop();
+  }
+}
+
+/** Keystrokes typed while the workspace is indexed, and the pause between them: a quick typist. */
+const PACED_KEYSTROKES = 100;
+const KEYSTROKE_GAP_MS = 50;
+
+/**
+ * `count` keystrokes typed into the open article `text` at `uri`, spread through its body, each
+ * answered with a semantic-tokens delta (from `resultId` on), `gapMs` apart; the latency of each.
+ */
+async function typeInto(server: TestServer, uri: string, text: string, resultId: string | undefined, count: number, gapMs = 0): Promise<number[]> {
+  const lines = text.split('\n');
+  const body = lines.findIndex((l, i) => i > 0 && l === '---') + 1;
+  const editMs: number[] = [];
+  for (let i = 0, version = 1; i < count; i++) {
+    let line = body + Math.floor(((i + 0.5) * (lines.length - body)) / count);
+    while (line < lines.length - 1 && lines[line].trim().length < 2) line++;
+    const at = { line, character: Math.floor(lines[line].length / 2) };
+    lines[line] = lines[line].slice(0, at.character) + 'e' + lines[line].slice(at.character);
+    const e0 = now();
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: at, end: at }, text: 'e' }],
+    });
+    const r = await server.connection.sendRequest<SemanticTokens | SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId });
+    editMs.push(now() - e0);
+    resultId = r.resultId;
+    if (gapMs) await new Promise((resolve) => setTimeout(resolve, gapMs));
+  }
+  return editMs;
+}
+
+/** The short article opened and typed into at a quick typist's pace. */
+async function typePaced(server: TestServer): Promise<number[]> {
+  const uri = uriOf(files.short);
+  await open(server, files.short, shortText);
+  const { resultId } = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  return typeInto(server, uri, shortText, resultId, PACED_KEYSTROKES, KEYSTROKE_GAP_MS);
+}
+
+/**
+ * Typing while the server indexes the workspace's articles for Go to Symbol in Workspace, on its
+ * worker threads: a folder of corpus copies, opened with the server as an editor opens one, and
+ * the typing begun once the index is reading; against the same typing with no folder.
+ */
+async function measureIndexing(): Promise<void> {
+  const folder = join(work, 'workspace');
+  mkdirSync(folder);
+  const articles = corpusCopies(corpus, Math.ceil(size.workspaceArticles / corpus.length)).slice(0, size.workspaceArticles);
+  articles.forEach((a, i) => writeFileSync(join(folder, `${i}.article`), a.text));
+  const indexProgress = (s: TestServer) => s.progress.filter((p) => p.value.kind === 'begin' && /Indexing/.test(p.value.message ?? ''));
+  const server = await startServer({}, { folders: [folder] });
+  let editMs: number[];
+  let indexedThroughout: boolean;
+  try {
+    // The index starts reading half a second after the server is initialized, and reports it.
+    await until('the workspace index to start', 30_000, () => indexProgress(server).length > 0);
+    editMs = await typePaced(server);
+    const token = indexProgress(server)[0].token;
+    indexedThroughout = !server.progress.some((p) => p.token === token && p.value.kind === 'end');
+  } finally {
+    await server.stop();
+  }
+  const alone = await startServer();
+  try {
+    indexing = { articles: articles.length, editMs, indexedThroughout, noWorkspaceEditMs: await typePaced(alone) };
+    results.indexing = indexing;
+  } finally {
+    await alone.stop();
   }
 }
 
@@ -436,6 +500,15 @@ function rows(): Row[] {
     out.push({ measure: `open short (${fmt(words.short)} words) → full semantic tokens, fresh server`, value: ms(d.openToFullMs), baseline, ratio: times(d.fullAnalysisMs / d.openToFullMs), target: '' });
     out.push({ measure: `keystroke → semantic tokens delta, short, p95 (p50 ${ms(percentile(d.editMs, 50))}, ${d.editMs.length} edits)`, value: ms(percentile(d.editMs, 95)), baseline, ratio: `${times(d.fullAnalysisMs / percentile(d.editMs, 95))} faster`, target: '' });
   }
+  if (indexing) {
+    const x = indexing;
+    const p95 = percentile(x.editMs, 95);
+    const alone = percentile(x.noWorkspaceEditMs, 95);
+    out.push({
+      measure: `keystroke → semantic tokens delta, short, p95, in a folder of ${x.articles} articles being indexed${x.indexedThroughout ? '' : ' (the index finished before the last keystroke)'} (p50 ${ms(percentile(x.editMs, 50))}, ${x.editMs.length} keystrokes ${KEYSTROKE_GAP_MS} ms apart)`,
+      value: ms(p95), baseline: `no workspace ${ms(alone)} (p50 ${ms(percentile(x.noWorkspaceEditMs, 50))})`, ratio: times(alone / p95), target: '',
+    });
+  }
   if (keys) {
     const full = throughput?.analyzeMs ?? NaN;
     const p50 = percentile(keys.editMs, 50);
@@ -497,6 +570,7 @@ async function main(): Promise<void> {
   await section('throughput', measureThroughput);
   await section('batch', measureBatch);
   await section('editor (short)', measureShort);
+  await section('editor (short) while indexing', measureIndexing);
   await section('editor (long)', measureEditor);
   await section('huge', measureHuge);
   const rs = rows();
