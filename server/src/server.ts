@@ -72,6 +72,11 @@ import { diagnosticLevels } from './protocol';
 export interface StartOptions {
   /** The code cache the server was loaded through (start.ts), saved once it has done its first work. */
   codeCache?: CodeCache;
+  /**
+   * Subscribes to the transport's arrivals: the listener is called as bytes or a message reach
+   * the process, before the connection has read them (see `main`).
+   */
+  onArrival?: (listener: () => void) => void;
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
@@ -377,6 +382,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   documents.listen(connection);
   connection.listen();
+  // Only once the connection listens: a listener of our own on the input before it would
+  // start the stream flowing with nobody reading it.
+  options.onArrival?.(() => store.messageArriving());
 }
 
 /**
@@ -401,7 +409,20 @@ export function main(options: StartOptions = {}): void {
   const connection = createConnection(ProposedFeatures.all);
   // A stray promise rejection must not end the process (Node's default): log it and go on.
   process.on('unhandledRejection', (reason) => connection.console.error(`Article Lens: unhandled rejection: ${String(reason)}`));
-  startServer(connection, options);
+  startServer(connection, { ...options, onArrival: arrivals(process.argv) });
+}
+
+/** The parts of `process` a transport's arrivals are heard on. */
+interface Transports {
+  stdin: { on(event: 'data', listener: () => void): unknown };
+  on(event: 'message', listener: () => void): unknown;
+}
+
+/** How to hear a message arrive on the transport createConnection chose from `argv` (sockets and pipes: not heard). */
+export function arrivals(argv: readonly string[], transports: Transports = process): StartOptions['onArrival'] {
+  if (argv.includes('--stdio')) return (listener) => void transports.stdin.on('data', listener);
+  if (argv.includes('--node-ipc')) return (listener) => void transports.on('message', listener);
+  return undefined;
 }
 
 // dist/server-core.js run directly: as dist/server.js, without a code cache.

@@ -316,6 +316,20 @@ describe('the article store', () => {
       assert.ok(store['paragraphs'].misses <= screen, `${store['paragraphs'].misses} of the line's ${pieces.length} pieces analysed`);
     });
 
+    it('steps aside from priming while a message reaches the server, then primes on', async () => {
+      const { store, primed } = primingStore();
+      const doc = TextDocument.create('untitled:long', 'article', 1, long);
+      store.opened(doc);
+      store.messageArriving();
+      // A slice falling due now, within the pause (PRIME_YIELD_MS), analyses nothing.
+      store['primeSlice']();
+      const cache = store['paragraphs'];
+      assert.equal(cache.misses, 0, 'primed while a message was being answered');
+      await untilPrimed(primed);
+      assert.ok(primed.length > 0, 'primed once the message was answered');
+      assert.ok(cache.misses > 5);
+    });
+
     it('primes nothing more of a document closed as it opens', async () => {
       const store = new ArticleStore(scriptedBackground());
       const doc = TextDocument.create('untitled:long', 'article', 1, long);

@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
 import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/launch';
+import { arrivals } from '../../server/src/server';
 
 /** The README's shell command that starts `dist/server.js`, its continuation lines joined. */
 function readmeServerCommand(): string {
@@ -33,5 +35,31 @@ describe('how editors start the server', () => {
     const args = words.slice(words.indexOf('dist/server.js') + 1);
     assert.ok(args.includes('--stdio'), args.join(' '));
     assert.ok(args.includes('--code-cache-dir'), args.join(' '));
+  });
+});
+
+describe('hearing a message arrive, so that priming steps aside (ArticleStore.messageArriving)', () => {
+  const transports = () => Object.assign(new EventEmitter(), { stdin: new EventEmitter() });
+
+  it('over stdio, as bytes reach standard input', () => {
+    const t = transports();
+    let heard = 0;
+    arrivals(['node', 'server.js', '--stdio'], t)!(() => heard++);
+    t.stdin.emit('data', Buffer.from('Content-Length: 2\r\n\r\n{}'));
+    t.emit('message', {});
+    assert.equal(heard, 1);
+  });
+
+  it('over node IPC (the VS Code client), as a message reaches the process', () => {
+    const t = transports();
+    let heard = 0;
+    arrivals(['node', 'server.js', '--node-ipc', '--clientProcessId=1'], t)!(() => heard++);
+    t.emit('message', { jsonrpc: '2.0' });
+    t.stdin.emit('data', Buffer.alloc(1));
+    assert.equal(heard, 1);
+  });
+
+  it('not over a socket or pipe, which it has no ear on', () => {
+    assert.equal(arrivals(['node', 'server.js', '--socket=6009'], transports()), undefined);
   });
 });
