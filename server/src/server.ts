@@ -382,8 +382,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   documents.listen(connection);
   connection.listen();
-  // Only once the connection listens: a listener of our own on the input before it would
-  // start the stream flowing with nobody reading it.
+  // Once the connection listens: its reader is then the input's first listener, and this one
+  // only hears that something arrived.
   options.onArrival?.(() => store.messageArriving());
 }
 
