@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis/analyze';
 import type { Annotations } from '../../server/src/analysis/model';
 import { parseArticle } from '../../server/src/analysis/article';
-import { ArticleStore, BACKGROUND_FROM, FIRST_SCREEN_LINES, PRIME_AROUND, QUICK_FROM, WINDOW_SIZE, type AnalysisProgress, type AnalyzedDocument, type Background } from '../../server/src/articles';
+import { ArticleStore, BACKGROUND_FROM, FIRST_SCREEN_LINES, PRIME_AROUND, PRIME_YIELD_MS, QUICK_FROM, WINDOW_SIZE, type AnalysisProgress, type AnalyzedDocument, type Background } from '../../server/src/articles';
 
 const sample = readFileSync(join(__dirname, '../../samples/khazali.article'), 'utf8');
 const body = sample.slice(sample.indexOf('---', 3) + 4);
@@ -325,6 +325,8 @@ describe('the article store', () => {
       store['primeSlice']();
       const cache = store['paragraphs'];
       assert.equal(cache.misses, 0, 'primed while a message was being answered');
+      // The pause is a timer: turns of the event loop alone can all pass within it.
+      await new Promise((r) => setTimeout(r, PRIME_YIELD_MS + 1));
       await untilPrimed(primed);
       assert.ok(primed.length > 0, 'primed once the message was answered');
       assert.ok(cache.misses > 5);
