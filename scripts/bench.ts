@@ -260,21 +260,7 @@ async function measureEditor(): Promise<void> {
     let resultId = tokens.resultId;
     let version = 1;
 
-    // Positions spread through the body: the middle of the n-th of `count` evenly spaced non-blank lines.
-    const body = lines.findIndex((l, i) => i > 0 && l === '---') + 1;
-    const spread = (i: number, count: number) => {
-      let line = body + Math.floor(((i + 0.5) * (lines.length - body)) / count);
-      while (line < lines.length - 1 && lines[line].trim().length < 2) line++;
-      return { line, character: Math.floor(lines[line].length / 2) };
-    };
-    const typeOne = async (i: number, count: number) => {
-      const at = spread(i, count);
-      lines[at.line] = lines[at.line].slice(0, at.character) + 'e' + lines[at.line].slice(at.character);
-      await server.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version: ++version },
-        contentChanges: [{ range: { start: at, end: at }, text: 'e' }],
-      });
-    };
+    const typeOne = (i: number, count: number) => typeSpread(server, uri, lines, ++version, i, count);
 
     const editMs: number[] = [];
     const editsStarted = now();
@@ -323,22 +309,30 @@ const PACED_KEYSTROKES = 100;
 const KEYSTROKE_GAP_MS = 50;
 
 /**
+ * Types an `e` into the open article at `uri`, whose lines are `lines` (updated to match), as
+ * `version`: in the middle of the `i`-th of `count` non-blank lines spread evenly through its body.
+ */
+async function typeSpread(server: TestServer, uri: string, lines: string[], version: number, i: number, count: number): Promise<void> {
+  const body = lines.findIndex((l, n) => n > 0 && l === '---') + 1;
+  let line = body + Math.floor(((i + 0.5) * (lines.length - body)) / count);
+  while (line < lines.length - 1 && lines[line].trim().length < 2) line++;
+  const at = { line, character: Math.floor(lines[line].length / 2) };
+  lines[line] = lines[line].slice(0, at.character) + 'e' + lines[line].slice(at.character);
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: 'e' }],
+  });
+}
+
+/**
  * `count` keystrokes typed into the open article `text` at `uri`, spread through its body, each
  * answered with a semantic-tokens delta (from `resultId` on), `gapMs` apart; the latency of each.
  */
 async function typeInto(server: TestServer, uri: string, text: string, resultId: string | undefined, count: number, gapMs = 0): Promise<number[]> {
   const lines = text.split('\n');
-  const body = lines.findIndex((l, i) => i > 0 && l === '---') + 1;
   const editMs: number[] = [];
-  for (let i = 0, version = 1; i < count; i++) {
-    let line = body + Math.floor(((i + 0.5) * (lines.length - body)) / count);
-    while (line < lines.length - 1 && lines[line].trim().length < 2) line++;
-    const at = { line, character: Math.floor(lines[line].length / 2) };
-    lines[line] = lines[line].slice(0, at.character) + 'e' + lines[line].slice(at.character);
+  for (let i = 0; i < count; i++) {
     const e0 = now();
-    await server.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: at, end: at }, text: 'e' }],
-    });
+    await typeSpread(server, uri, lines, i + 2, i, count);
     const r = await server.connection.sendRequest<SemanticTokens | SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId });
     editMs.push(now() - e0);
     resultId = r.resultId;
@@ -347,13 +341,16 @@ async function typeInto(server: TestServer, uri: string, text: string, resultId:
   return editMs;
 }
 
-/** The short article opened and typed into at a quick typist's pace. */
-async function typePaced(server: TestServer): Promise<number[]> {
-  const uri = uriOf(files.short);
-  await open(server, files.short, shortText);
+/** An article opened in `server`, its full tokens asked for, then typed into as `typeInto` types. */
+async function openAndType(server: TestServer, file: string, text: string, count: number, gapMs: number): Promise<number[]> {
+  const uri = uriOf(file);
+  await open(server, file, text);
   const { resultId } = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-  return typeInto(server, uri, shortText, resultId, PACED_KEYSTROKES, KEYSTROKE_GAP_MS);
+  return typeInto(server, uri, text, resultId, count, gapMs);
 }
+
+/** The short article opened and typed into at a quick typist's pace. */
+const typePaced = (server: TestServer) => openAndType(server, files.short, shortText, PACED_KEYSTROKES, KEYSTROKE_GAP_MS);
 
 /**
  * Typing while the server indexes the workspace's articles for Go to Symbol in Workspace, on its
@@ -398,10 +395,7 @@ const EARLY_KEYSTROKES = 40;
 async function measureWhilePriming(): Promise<void> {
   const server = await startServer();
   try {
-    const uri = uriOf(files.long);
-    await open(server, files.long, longText);
-    const { resultId } = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    whilePriming = await typeInto(server, uri, longText, resultId, EARLY_KEYSTROKES, KEYSTROKE_GAP_MS);
+    whilePriming = await openAndType(server, files.long, longText, EARLY_KEYSTROKES, KEYSTROKE_GAP_MS);
     results.whilePriming = whilePriming;
   } finally {
     await server.stop();
