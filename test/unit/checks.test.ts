@@ -126,6 +126,25 @@ describe('the workspace index', () => {
   before(() => { dir = mkdtempSync(join(tmpdir(), 'article-lens-index-')); });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** A folder of `n` short articles, each quoting Maria Lopez, under `dir`; its URI. */
+  const folderOf = (name: string, n: number): string => {
+    const folder = mkdtempSync(join(dir, `${name}-`));
+    for (let i = 0; i < n; i++) writeFileSync(join(folder, `${i}.article`), `Talks ${i}\n“We agreed,” said Maria Lopez on March ${i + 1}, 2024.\n`);
+    return pathToFileURL(folder).href;
+  };
+  /** An `analyze` for the index that takes `ms` per article and counts how many it had at once. */
+  const slowAnalysis = (ms: number) => {
+    const seen = { inFlight: 0, most: 0, analysed: [] as string[] };
+    const run = async (text: string) => {
+      seen.most = Math.max(seen.most, ++seen.inFlight);
+      await new Promise((r) => setTimeout(r, ms));
+      seen.inFlight--;
+      seen.analysed.push(text);
+      return analyze(text);
+    };
+    return { seen, analyze: run };
+  };
+
   it('reads a folder once started, reuses an analysis for the same content, and drops a removed folder', async () => {
     const text = 'Talks\n“We agreed,” said Maria Lopez on March 3, 2024.\n';
     writeFileSync(join(dir, 'a.article'), text);
@@ -145,31 +164,16 @@ describe('the workspace index', () => {
   });
 
   it('hands the analysis to the server’s threads when it has them, several articles at once', async () => {
-    const many = mkdtempSync(join(dir, 'many-'));
-    for (let i = 0; i < 6; i++) writeFileSync(join(many, `${i}.article`), `Talks ${i}\n“We agreed,” said Maria Lopez on March ${i + 1}, 2024.\n`);
-    let inFlight = 0;
-    let most = 0;
-    const analysed: string[] = [];
-    const index = new WorkspaceIndex({
-      log: () => undefined,
-      analyze: async (text) => {
-        most = Math.max(most, ++inFlight);
-        await new Promise((r) => setTimeout(r, 10));
-        inFlight--;
-        analysed.push(text);
-        return analyze(text);
-      },
-    });
-    index.setFolders([pathToFileURL(many).href]);
+    const { seen, analyze: slow } = slowAnalysis(10);
+    const index = new WorkspaceIndex({ log: () => undefined, analyze: slow });
+    index.setFolders([folderOf('many', 6)]);
     await index.ready();
-    assert.equal(analysed.length, 6);
-    assert.ok(most > 1, 'one article at a time');
+    assert.equal(seen.analysed.length, 6);
+    assert.ok(seen.most > 1, 'one article at a time');
     assert.ok(index.articles([]).every((a) => a.article.symbols.some((s) => s.name === 'Maria Lopez')));
   });
 
   it('analyses no article until the reader has paused for the hold-off time after an edit, then indexes them all', async () => {
-    const many = mkdtempSync(join(dir, 'held-'));
-    for (let i = 0; i < 8; i++) writeFileSync(join(many, `${i}.article`), `Talks ${i}\n“We agreed,” said Maria Lopez on March ${i + 1}, 2024.\n`);
     const holdOffMs = 40;
     const edits: number[] = [];
     const starts: number[] = [];
@@ -183,7 +187,7 @@ describe('the workspace index', () => {
         return analyze(text);
       },
     });
-    index.setFolders([pathToFileURL(many).href]);
+    index.setFolders([folderOf('held', 8)]);
     // The reader types a keystroke every 10 ms for a while, then stops.
     const typing = (async () => {
       for (let i = 0; i < 15; i++) {
@@ -203,23 +207,11 @@ describe('the workspace index', () => {
 
   for (const concurrency of [1, 2]) {
     it(`hands the threads no more than ${concurrency} article${concurrency > 1 ? 's' : ''} at once when told so, and still indexes them all`, async () => {
-      const many = mkdtempSync(join(dir, `bounded-${concurrency}-`));
-      for (let i = 0; i < 7; i++) writeFileSync(join(many, `${i}.article`), `Talks ${i}\n“We agreed,” said Maria Lopez on March ${i + 1}, 2024.\n`);
-      let inFlight = 0;
-      let most = 0;
-      const index = new WorkspaceIndex({
-        log: () => undefined,
-        concurrency,
-        analyze: async (text) => {
-          most = Math.max(most, ++inFlight);
-          await new Promise((r) => setTimeout(r, 5));
-          inFlight--;
-          return analyze(text);
-        },
-      });
-      index.setFolders([pathToFileURL(many).href]);
+      const { seen, analyze: slow } = slowAnalysis(5);
+      const index = new WorkspaceIndex({ log: () => undefined, concurrency, analyze: slow });
+      index.setFolders([folderOf(`bounded-${concurrency}`, 7)]);
       await index.ready();
-      assert.equal(most, concurrency);
+      assert.equal(seen.most, concurrency);
       assert.equal(index.size, 7);
     });
   }
