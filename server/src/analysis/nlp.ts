@@ -61,6 +61,11 @@ type SplitSentences = (text: string, world: object) => string[];
 const world = nlp.world();
 const splitSentences = (nlp.methods() as { one: { tokenize: { splitSentences: SplitSentences } } }).one.tokenize.splitSentences;
 
+/** A paragraph's sentences as compromise splits them: the texts the SentenceCache keys on. */
+export function sentenceTexts(paragraph: string): string[] {
+  return splitSentences(paragraph, world);
+}
+
 /**
  * Compromise's parse of each sentence seen, keyed by the sentence's text, least recently used
  * dropped first. Compromise splits a paragraph into sentences before anything else and tags each
@@ -185,7 +190,7 @@ function parse(text: string): ParsedSentence[] {
  * parsed whole then too.
  */
 function parseBySentence(text: string, cache: SentenceCache): ParsedSentence[] {
-  const parts = splitSentences(text, world);
+  const parts = sentenceTexts(text);
   const found = parts.map((p) => cache.get(p));
   const missing = found.reduce((n, f) => (f ? n : n + 1), 0);
   if (missing * 2 <= parts.length) {
