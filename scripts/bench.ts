@@ -189,6 +189,8 @@ let keys: Keystrokes | undefined;
 let huge: Huge | undefined;
 let shortDoc: { fullAnalysisMs: number; openToFullMs: number; editMs: number[] } | undefined;
 let indexing: Indexing | undefined;
+/** The long article's analysis in one process alone, and in one process per core at once (the slowest of them). */
+let parallel: { aloneMs: number; togetherMs: number } | undefined;
 /** Keystrokes in the long article typed as soon as its full tokens arrive, while the server primes its cache. */
 let whilePriming: number[] | undefined;
 
@@ -205,6 +207,23 @@ async function measureThroughput(): Promise<void> {
   }
   throughput = { baselineMs: min(runs.baseline), analyzeMs: min(runs.analyze), cliOneFileMs: min(runs.cli) };
   results.throughput = { ...throughput, words: words.long, runs };
+}
+
+/**
+ * How much work the machine's cores do side by side: the analysis of the long article in one
+ * process alone, then in one process per core at once, in turn. The aim for `--workers` and the
+ * cold open (whose code V8 optimises on the other core meanwhile) depend on it, and on this
+ * machine it varies from hour to hour: on some, two analyses side by side each took 1.6-1.8
+ * times as long as one alone, where on others they took about 15 % longer.
+ */
+async function measureParallel(): Promise<void> {
+  const runs = { alone: [] as number[], together: [] as number[] };
+  for (let r = 0; r < size.reps; r++) {
+    runs.alone.push(await inProcess('analyze', files.long, 1));
+    runs.together.push(Math.max(...await Promise.all(Array.from({ length: cores }, () => inProcess('analyze', files.long, 1)))));
+  }
+  parallel = { aloneMs: min(runs.alone), togetherMs: min(runs.together) };
+  results.parallel = { ...parallel, processes: cores, runs };
 }
 
 async function measureBatch(): Promise<void> {
@@ -511,6 +530,10 @@ function rows(): Row[] {
     out.push({ measure: `throughput, ${label}: \`annotate --jsonl --workers 1\``, value: wps(words.batch, b.oneMs), baseline: base, ratio: times(b.baselineMs / b.oneMs), target: '≥ 1.0×', met: b.baselineMs / b.oneMs >= 1 });
     out.push({ measure: `throughput, the same: \`annotate --jsonl --workers ${cores}\``, value: wps(words.batch, b.allMs), baseline: base, ratio: times(b.baselineMs / b.allMs), target: '≥ 2× (aim)', met: b.baselineMs / b.allMs >= 2 });
   }
+  if (parallel) {
+    const p = parallel;
+    out.push({ measure: `the machine: analyze() of the long article in ${cores} processes at once, the slowest, against one alone (1.00×: each core as quick as one alone)`, value: ms(p.togetherMs), baseline: `one alone ${ms(p.aloneMs)}`, ratio: times(p.aloneMs / p.togetherMs), target: '' });
+  }
   if (shortDoc) {
     const d = shortDoc;
     const baseline = `full analysis ${ms(d.fullAnalysisMs)}`;
@@ -590,6 +613,7 @@ async function main(): Promise<void> {
   log(`texts: short ${fmt(words.short)} words; long ${fmt(words.long)} words, ${lineCount(longText)} lines; huge ${fmt(Buffer.byteLength(hugeText))} bytes, ${fmt(words.huge)} words; batch ${batch.length} articles, ${fmt(words.batch)} words${quick ? ' (--quick)' : ''}`);
   await section('throughput', measureThroughput);
   await section('batch', measureBatch);
+  await section('cores side by side', measureParallel);
   await section('editor (short)', measureShort);
   await section('editor (short) while indexing', measureIndexing);
   await section('editor (long)', measureEditor);
