@@ -213,10 +213,12 @@ async function measureThroughput(): Promise<void> {
  * How much work the machine's cores do side by side: the analysis of the long article in one
  * process alone, then in one process per core at once, in turn. The aim for `--workers` and the
  * cold open (whose code V8 optimises on the other core meanwhile) depend on it, and on this
- * machine it varies from hour to hour: on some, two analyses side by side each took 1.6-1.8
- * times as long as one alone, where on others they took about 15 % longer.
+ * machine it varies from hour to hour: in some, two analyses side by side each took 1.3-1.8
+ * times as long as one alone, where in others they took about 15 % longer. (One core: nothing
+ * to measure.)
  */
 async function measureParallel(): Promise<void> {
+  if (cores < 2) return;
   const runs = { alone: [] as number[], together: [] as number[] };
   for (let r = 0; r < size.reps; r++) {
     runs.alone.push(await inProcess('analyze', files.long, 1));
